@@ -1,0 +1,272 @@
+package io.github.aiplaybooks.core.condition;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The named values conditions read: booleans, numbers, strings, quantities and lists of those.
+ * Values are converted when the facts are built, so that evaluating a condition never parses or
+ * allocates:
+ *
+ * <ul>
+ *   <li>a string that is entirely a quantity literal with a unit ({@code "12%"}, {@code "350ms"},
+ *       {@code "$65/month"}, {@code "10_pods"}) is that {@link Quantity}; other strings (also
+ *       {@code "12"}) stay strings;
+ *   <li>a number is a plain-number {@link Quantity}, read in the base unit of whatever quantity it
+ *       is compared with;
+ *   <li>a {@link Duration} is a duration quantity; an enum constant is its name;
+ *   <li>a list holds values of the above, not lists;
+ *   <li>{@code null} (from a map or JSON) means the fact is absent.
+ * </ul>
+ *
+ * <pre>{@code
+ * Facts trusted = Facts.builder()
+ *     .put("action", "restart_pod")
+ *     .put("blast_radius", 3)
+ *     .put("off_hours", true)
+ *     .build();
+ * Facts facts = trusted.withDefaults(Facts.of(Map.of("off_hours", false, "severity", "P2")));
+ * Facts fromFile = Facts.fromJson(mapper.readTree(file).get("facts"));
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Facts {
+  private static final Facts EMPTY = new Facts(new LinkedHashMap<>());
+
+  private final LinkedHashMap<String, FactValue> values;
+
+  private Facts(LinkedHashMap<String, FactValue> values) {
+    this.values = values;
+  }
+
+  /** No facts. */
+  public static Facts empty() {
+    return EMPTY;
+  }
+
+  /**
+   * Facts from a map; a {@code null} value means the fact is absent.
+   *
+   * @throws ConditionTypeException if a value cannot be a fact (see the class description)
+   */
+  public static Facts of(Map<String, ?> values) {
+    Builder b = builder();
+    values.forEach(
+        (name, value) -> {
+          if (value != null) {
+            b.put(name, value);
+          }
+        });
+    return b.build();
+  }
+
+  /**
+   * Facts from a JSON object: each property a fact, whose value is a number, boolean, string or an
+   * array of those; {@code null} means absent.
+   *
+   * @throws ConditionTypeException if {@code object} is not an object or a value cannot be a fact;
+   *     the message names the JSON pointer (relative to {@code object}), such as {@code /tags/2}
+   */
+  public static Facts fromJson(JsonNode object) {
+    Objects.requireNonNull(object, "object");
+    if (!object.isObject()) {
+      throw new ConditionTypeException(
+          "facts must be a JSON object of name to value, was " + object.getNodeType());
+    }
+    LinkedHashMap<String, FactValue> values = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : object.properties()) {
+      if (!e.getValue().isNull()) {
+        values.put(e.getKey(), FactValue.fromJson(e.getValue(), "/" + escapePointer(e.getKey())));
+      }
+    }
+    return new Facts(values);
+  }
+
+  private static String escapePointer(String name) {
+    return name.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder(new LinkedHashMap<>());
+  }
+
+  /** A builder that starts with these facts. */
+  public Builder toBuilder() {
+    return new Builder(new LinkedHashMap<>(values));
+  }
+
+  /**
+   * These facts, plus each fact of {@code defaults} whose name is absent here. Use it to layer
+   * computed defaults under trusted facts: {@code trusted.withDefaults(computed)}.
+   */
+  public Facts withDefaults(Facts defaults) {
+    Objects.requireNonNull(defaults, "defaults");
+    if (defaults.values.isEmpty()) {
+      return this;
+    }
+    LinkedHashMap<String, FactValue> merged = new LinkedHashMap<>(values);
+    defaults.values.forEach(merged::putIfAbsent);
+    return new Facts(merged);
+  }
+
+  /** Whether the fact {@code name} is present. */
+  public boolean contains(String name) {
+    return values.containsKey(name);
+  }
+
+  /**
+   * The value of {@code name}: a {@link Boolean}, {@link String}, {@link Quantity} (numbers too) or
+   * an unmodifiable {@link java.util.List} of those; empty if absent.
+   */
+  public Optional<Object> get(String name) {
+    FactValue v = values.get(name);
+    return v == null ? Optional.empty() : Optional.of(v.value);
+  }
+
+  /** The names of the facts present, in the order they were added. */
+  public Set<String> names() {
+    return Collections.unmodifiableSet(values.keySet());
+  }
+
+  /** How many facts are present. */
+  public int size() {
+    return values.size();
+  }
+
+  /** The value the evaluator reads, or {@code null} if absent. Does not allocate. */
+  FactValue lookup(String name) {
+    return values.get(name);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Facts)) {
+      return false;
+    }
+    Map<String, FactValue> other = ((Facts) o).values;
+    if (other.size() != values.size()) {
+      return false;
+    }
+    for (Map.Entry<String, FactValue> e : values.entrySet()) {
+      FactValue v = other.get(e.getKey());
+      if (v == null || !v.value.equals(e.getValue().value)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 0;
+    for (Map.Entry<String, FactValue> e : values.entrySet()) {
+      h += e.getKey().hashCode() ^ e.getValue().value.hashCode();
+    }
+    return h;
+  }
+
+  /** {@code {action=restart_pod, blast_radius=3, cost_increase=12%}}. */
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("{");
+    values.forEach(
+        (k, v) -> {
+          if (b.length() > 1) {
+            b.append(", ");
+          }
+          b.append(k).append('=').append(v.display());
+        });
+    return b.append('}').toString();
+  }
+
+  /** Collects facts. Not thread-safe; {@link #build()} makes an immutable copy. */
+  public static final class Builder {
+    private final LinkedHashMap<String, FactValue> values;
+
+    private Builder(LinkedHashMap<String, FactValue> values) {
+      this.values = values;
+    }
+
+    /** Sets a boolean fact. */
+    public Builder put(String name, boolean value) {
+      return set(name, FactValue.of(value));
+    }
+
+    /**
+     * Sets a number fact.
+     *
+     * @throws ConditionTypeException if {@code value} is not finite
+     */
+    public Builder put(String name, double value) {
+      return put(name, (Object) value);
+    }
+
+    /** Sets a string fact; a quantity literal such as {@code "12%"} becomes that quantity. */
+    public Builder put(String name, String value) {
+      return set(name, FactValue.ofFactString(Objects.requireNonNull(value, "value")));
+    }
+
+    /** Sets a quantity fact. */
+    public Builder put(String name, Quantity value) {
+      return set(name, FactValue.of(Objects.requireNonNull(value, "value")));
+    }
+
+    /** Sets a duration fact. */
+    public Builder put(String name, Duration value) {
+      return set(name, FactValue.of(Quantity.duration(value)));
+    }
+
+    /**
+     * Sets a fact from any supported Java value: Boolean, Number, CharSequence, Quantity, Duration,
+     * Enum, or a Collection or array of those.
+     *
+     * @throws ConditionTypeException if {@code value} cannot be a fact
+     */
+    public Builder put(String name, Object value) {
+      Objects.requireNonNull(name, "name");
+      return set(name, FactValue.fromJava(Objects.requireNonNull(value, "value"), name));
+    }
+
+    /** Sets a fact only if it is absent, as {@link #put(String, Object)} would. */
+    public Builder putIfAbsent(String name, Object value) {
+      Objects.requireNonNull(name, "name");
+      if (!values.containsKey(name)) {
+        put(name, value);
+      }
+      return this;
+    }
+
+    /** Sets every fact of {@code facts}, replacing facts of the same name. */
+    public Builder putAll(Facts facts) {
+      values.putAll(facts.values);
+      return this;
+    }
+
+    /** Removes a fact, if present. */
+    public Builder remove(String name) {
+      values.remove(name);
+      return this;
+    }
+
+    private Builder set(String name, FactValue v) {
+      values.put(Objects.requireNonNull(name, "name"), v);
+      return this;
+    }
+
+    /** The facts. The builder can be used further without affecting them. */
+    public Facts build() {
+      return new Facts(new LinkedHashMap<>(values));
+    }
+  }
+}
