@@ -176,11 +176,10 @@ final class Compiler {
     if (o instanceof Lit) {
       ConstArg a = (ConstArg) resolve(o, false);
       throw new ConditionTypeException(
-          "'"
-              + a.text
-              + "' is "
+          a.text
+              + " is "
               + a.value.describe()
-              + ", not a condition; compare it with something, as in x > "
+              + ", not a condition; compare a fact with it, as in x == "
               + a.text,
           source,
           site.column());

@@ -19,7 +19,7 @@ import io.github.aiplaybooks.CallerFaultException;
  * and the message ends with an excerpt of the text with a caret under that column:
  *
  * <pre>
- * expected a value after '&lt;' at column 16
+ * expected a value after '&lt;', found the end of the condition (column 16)
  *   blast_radius &lt;
  *                  ^
  * </pre>
@@ -61,7 +61,7 @@ public abstract sealed class ConditionException extends CallerFaultException
     if (source == null || column <= 0) {
       return reason;
     }
-    return reason + " at column " + column + "\n" + excerpt(source, column);
+    return reason + " (column " + column + ")\n" + excerpt(source, column);
   }
 
   /** Two lines: the text around {@code column}, then a caret under it. */
