@@ -223,9 +223,12 @@ final class FactValue {
       return ofFactString(node.stringValue());
     }
     if (node.isNumber()) {
+      if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+        throw new ConditionTypeException("fact " + pointer + ": the number is out of range");
+      }
       Quantity q = Quantity.ofOrNull(node.decimalValue(), Quantity.Notation.PLAIN, null);
       if (q == null) {
-        throw new ConditionTypeException("fact " + pointer + ": " + node + " is out of range");
+        throw new ConditionTypeException("fact " + pointer + ": the number is out of range");
       }
       return of(q);
     }

@@ -43,7 +43,13 @@ final class LiteralScanner {
       p++;
     }
     if (p == digitsStart) {
-      return error(p, money ? "expected digits after '$'" : "expected digits after '-'");
+      String expected =
+          money
+              ? "expected digits after '$'"
+              : negative
+                  ? "expected digits after '-'"
+                  : "expected a quantity such as 20%, 10_pods or 30s";
+      return error(p, expected);
     }
     if (p < n && s.charAt(p) == '.') {
       int q = p + 1;
