@@ -161,9 +161,22 @@ final class Compiler {
       return new Eval.Constant(in, site, left, operator, right, folded.eval(Facts.empty()));
     }
     if (right instanceof ConstArg) {
+      FactValue list = ((ConstArg) right).value;
+      if (left instanceof FactArg && list.kind == FactValue.LIST && allStrings(list)) {
+        return new Eval.FactInStrings(in, site, (FactArg) left, operator, right, in.negated());
+      }
       return new Eval.InConstant(in, site, left, operator, right, in.negated());
     }
     return new Eval.Membership(in, site, left, operator, right, in.negated());
+  }
+
+  private static boolean allStrings(FactValue list) {
+    for (FactValue e : list.elements) {
+      if (e.kind != FactValue.STR) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Eval truthy(Truthy t, Site site) {

@@ -76,8 +76,12 @@ abstract class Eval {
 
     final Site site;
 
+    /** The {@link FactIds} id of {@link #name}, or -1. */
+    private final int id;
+
     FactArg(String name, FactType declared, Site site) {
       this.name = name;
+      this.id = FactIds.register(name);
       this.declared = declared == null || declared.kind() == FactType.Kind.ANY ? null : declared;
       this.canonical = this.declared == null ? null : this.declared.canonical();
       this.site = site;
@@ -85,7 +89,7 @@ abstract class Eval {
 
     @Override
     FactValue get(Facts facts) {
-      FactValue v = facts.lookup(name);
+      FactValue v = facts.lookup(name, id);
       if (v == null || declared == null) {
         return v;
       }
@@ -160,15 +164,17 @@ abstract class Eval {
   static final class NameArg extends Arg {
     final String name;
     final FactValue symbol;
+    private final int id;
 
     NameArg(String name) {
       this.name = name;
       this.symbol = FactValue.ofString(name);
+      this.id = FactIds.register(name);
     }
 
     @Override
     FactValue get(Facts facts) {
-      FactValue v = facts.lookup(name);
+      FactValue v = facts.lookup(name, id);
       return v != null ? v : symbol;
     }
 
@@ -531,6 +537,55 @@ abstract class Eval {
         return UNKNOWN;
       }
       return member(v, list) != negated ? TRUE : FALSE;
+    }
+  }
+
+  /**
+   * {@code fact IN ['a', 'b']} or {@code NOT IN} with a list of strings, the commonest membership
+   * test ({@code action IN [...]}): compares the fact's string with each, shortest path first.
+   */
+  static final class FactInStrings extends Leaf {
+    private final FactArg fact;
+    private final String[] strings;
+    private final int[] hashes;
+    private final FactValue list;
+    private final boolean negated;
+
+    FactInStrings(
+        Ast.Expr expr, Site site, FactArg left, String operator, Arg right, boolean negated) {
+      super(expr, site, left, operator, right);
+      this.fact = left;
+      this.list = ((ConstArg) right).value;
+      this.strings = new String[list.elements.length];
+      this.hashes = new int[strings.length];
+      for (int i = 0; i < strings.length; i++) {
+        strings[i] = list.elements[i].str;
+        hashes[i] = strings[i].hashCode();
+      }
+      this.negated = negated;
+    }
+
+    @Override
+    int eval(Facts facts) {
+      FactValue v = fact.get(facts);
+      if (v == null) {
+        return UNKNOWN;
+      }
+      if (v.kind != FactValue.STR) {
+        // Lists and type errors take the general path, which explains them.
+        return member(v, list) != negated ? TRUE : FALSE;
+      }
+      String s = v.str;
+      // A string caches its hash, so comparing hashes first skips most comparisons of text.
+      int h = s.hashCode();
+      boolean found = false;
+      for (int i = 0; i < strings.length; i++) {
+        if (hashes[i] == h && strings[i].equals(s)) {
+          found = true;
+          break;
+        }
+      }
+      return found != negated ? TRUE : FALSE;
     }
   }
 

@@ -42,8 +42,37 @@ public final class Facts {
 
   private final LinkedHashMap<String, FactValue> values;
 
+  /**
+   * The facts whose names have a {@link FactIds} id, indexed by it, up to the highest such id
+   * present; ids from {@link #slots}{@code .length} up to {@link #idsKnown} are absent facts.
+   */
+  private final FactValue[] slots;
+
+  /** How many ids existed when these facts were built; later ids are read from the map. */
+  private final int idsKnown;
+
   private Facts(LinkedHashMap<String, FactValue> values) {
     this.values = values;
+    int known = FactIds.count();
+    int[] ids = new int[values.size()];
+    int max = -1;
+    int i = 0;
+    for (String name : values.keySet()) {
+      int id = FactIds.idOf(name);
+      // An id given out after count() was read is left to the map.
+      ids[i++] = id < known ? id : -1;
+      max = Math.max(max, ids[i - 1]);
+    }
+    FactValue[] s = new FactValue[max + 1];
+    i = 0;
+    for (FactValue v : values.values()) {
+      int id = ids[i++];
+      if (id >= 0) {
+        s[id] = v;
+      }
+    }
+    this.slots = s;
+    this.idsKnown = known;
   }
 
   /** No facts. */
@@ -143,6 +172,22 @@ public final class Facts {
 
   /** The value the evaluator reads, or {@code null} if absent. Does not allocate. */
   FactValue lookup(String name) {
+    return values.get(name);
+  }
+
+  /**
+   * The value of the fact with {@link FactIds} id {@code id} (or -1) and name {@code name}, or
+   * {@code null} if absent: an array read when the id is known to these facts.
+   */
+  FactValue lookup(String name, int id) {
+    if (id >= 0) {
+      if (id < slots.length) {
+        return slots[id];
+      }
+      if (id < idsKnown) {
+        return null;
+      }
+    }
     return values.get(name);
   }
 

@@ -192,4 +192,21 @@ class FactsTest {
     assertThatThrownBy(() -> facts.names().clear())
         .isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void readsTheSameWhetherBuiltBeforeOrAfterTheConditionIsCompiled() {
+    String name = "fresh_" + Long.toHexString(System.nanoTime());
+    Facts before = Facts.of(Map.of(name, 5, "other", true));
+
+    Condition c = Condition.compile(name + " > 3 AND NOT other");
+    Facts after = Facts.of(Map.of(name, 5, "other", true));
+    Facts afterWithout = Facts.of(Map.of("other", false));
+
+    assertThat(c.evaluate(before)).isEqualTo(Truth.FALSE);
+    assertThat(c.evaluate(after)).isEqualTo(Truth.FALSE);
+    assertThat(c.evaluate(afterWithout)).isEqualTo(Truth.UNKNOWN);
+    assertThat(c.evaluate(before.toBuilder().put("other", false).build())).isEqualTo(Truth.TRUE);
+    assertThat(c.evaluate(Facts.of(Map.of("other", false)).withDefaults(before)))
+        .isEqualTo(Truth.TRUE);
+  }
 }
