@@ -104,15 +104,31 @@ public final class Facts {
    *     the message names the JSON pointer (relative to {@code object}), such as {@code /tags/2}
    */
   public static Facts fromJson(JsonNode object) {
+    return fromJson(object, "");
+  }
+
+  /**
+   * Facts from a JSON object found at {@code pointer} in a larger document, so that errors name the
+   * whole pointer: {@code Facts.fromJson(action.get("facts"), "/facts")} reports {@code
+   * /facts/tags/2}.
+   *
+   * @param pointer the JSON pointer of {@code object}, such as {@code "/facts"}, or {@code ""}
+   * @throws ConditionTypeException if {@code object} is not an object or a value cannot be a fact
+   */
+  public static Facts fromJson(JsonNode object, String pointer) {
     Objects.requireNonNull(object, "object");
+    Objects.requireNonNull(pointer, "pointer");
     if (!object.isObject()) {
       throw new ConditionTypeException(
-          "facts must be a JSON object of name to value, was " + object.getNodeType());
+          (pointer.isEmpty() ? "facts" : "facts at " + pointer)
+              + " must be a JSON object of name to value, was "
+              + object.getNodeType());
     }
     LinkedHashMap<String, FactValue> values = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : object.properties()) {
       if (!e.getValue().isNull()) {
-        values.put(e.getKey(), FactValue.fromJson(e.getValue(), "/" + escapePointer(e.getKey())));
+        String at = pointer + "/" + escapePointer(e.getKey());
+        values.put(e.getKey(), FactValue.fromJson(e.getValue(), at));
       }
     }
     return new Facts(values);

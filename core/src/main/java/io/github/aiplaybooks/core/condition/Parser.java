@@ -175,11 +175,8 @@ final class Parser {
           i++;
           elements.add(at(new StrLit((String) t.value(), true), column(t)));
         } else {
-          Operand o = operand("a value in the list");
-          if (o instanceof Name) {
-            throw new IllegalStateException("identifiers are read above");
-          }
-          elements.add((Lit) o);
+          // Identifiers were read above, so what is left is a literal or an error.
+          elements.add((Lit) operand("a value in the list"));
         }
         Token sep = peek();
         if (sep.kind() == Kind.COMMA) {

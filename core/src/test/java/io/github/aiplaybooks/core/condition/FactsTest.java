@@ -86,6 +86,12 @@ class FactsTest {
     assertThatThrownBy(() -> Facts.fromJson(json("{\"x\": [null]}")))
         .isInstanceOf(ConditionTypeException.class)
         .hasMessageContaining("fact /x/0: null cannot be a list element");
+    assertThatThrownBy(() -> Facts.fromJson(json("{\"tags\": [1, {}]}"), "/facts"))
+        .isInstanceOf(ConditionTypeException.class)
+        .hasMessageContaining("fact /facts/tags/1: an object cannot be a list element");
+    assertThatThrownBy(() -> Facts.fromJson(json("\"x\""), "/facts"))
+        .isInstanceOf(ConditionTypeException.class)
+        .hasMessageContaining("facts at /facts must be a JSON object");
     assertThatThrownBy(() -> Facts.fromJson(json("[1, 2]")))
         .isInstanceOf(ConditionTypeException.class)
         .hasMessageContaining("facts must be a JSON object");
