@@ -34,6 +34,14 @@ final class ConditionArbitraries {
   static final List<String> NAMES =
       List.of("a", "b", "severity", "P0", "low", "blast_radius", "kube-system", "v2.1.0", "_x");
 
+  /**
+   * The names a schema declares in schema-mode properties: all but {@code P0} and {@code low},
+   * which are symbols on the right of {@code ==}, {@code !=} and {@code IN} and unknown facts
+   * elsewhere.
+   */
+  static final List<String> DECLARED =
+      List.of("a", "b", "severity", "blast_radius", "kube-system", "v2.1.0", "_x");
+
   static final List<String> STRINGS =
       List.of("P0", "low", "a", "", "it's", "back\\slash", "say \"hi\"", "été", "10_pods", "12%");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.aiplaybooks.core.condition.Ast.Expr;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -63,6 +64,33 @@ class ConditionPropertiesTest {
               check.check("FALSE").percentage(p -> p > 10);
               check.check("UNKNOWN").percentage(p -> p > 5);
               check.check("ConditionTypeException").percentage(p -> p > 5);
+            });
+  }
+
+  @Property(tries = 1000)
+  void compiledAgainstASchemaItAgreesWithTheReferenceInterpreter(
+      @ForAll("conditions") Expr e, @ForAll("facts") Facts facts) {
+    Set<String> declared = Set.copyOf(ConditionArbitraries.DECLARED);
+    FactSchema schema = FactSchema.of(declared);
+    String text = Ast.print(e);
+
+    Class<? extends ConditionException> compileError =
+        ReferenceInterpreter.compileError(e, declared);
+    Outcome expected =
+        compileError != null
+            ? new Outcome(null, compileError)
+            : Outcome.of(() -> ReferenceInterpreter.evaluate(e, facts, declared));
+    Outcome actual = Outcome.of(() -> Condition.compile(text, schema).evaluate(facts));
+
+    assertThat(actual).as("%s with %s", text, facts).isEqualTo(expected);
+    Statistics.label("outcome")
+        .collect(actual.toString())
+        .coverage(
+            check -> {
+              check.check("TRUE").percentage(p -> p > 5);
+              check.check("FALSE").percentage(p -> p > 5);
+              check.check("UNKNOWN").percentage(p -> p > 5);
+              check.check("UnknownFactException").percentage(p -> p > 5);
             });
   }
 
