@@ -131,7 +131,7 @@ abstract class Eval {
         missing.add(name);
         return name + " (missing)";
       }
-      read.put(name, v.value);
+      read.put(name, v.value());
       return name + " (" + v.display() + ")";
     }
   }
@@ -184,7 +184,7 @@ abstract class Eval {
       if (v == null) {
         return name;
       }
-      read.put(name, v.value);
+      read.put(name, v.value());
       return name + " (" + v.display() + ")";
     }
   }

@@ -41,8 +41,12 @@ final class FactValue {
   final String str;
   final FactValue[] elements;
 
-  /** The public form: Boolean, String, Quantity or an unmodifiable List of those. */
-  final Object value;
+  /**
+   * The public form: Boolean, String, Quantity or an unmodifiable List of those. For a number given
+   * as a Java {@code double} it is made on first use, since most facts are only ever compared; the
+   * race to make it is benign (equal immutable results).
+   */
+  private Object value;
 
   private FactValue(
       byte kind,
@@ -61,6 +65,21 @@ final class FactValue {
     this.str = str;
     this.elements = elements;
     this.value = value;
+  }
+
+  /** A plain number; its {@link Quantity} is made only if someone asks for the public value. */
+  static FactValue ofNumber(double d) {
+    return new FactValue(NUM, false, d, NUMBER, null, null, null, null);
+  }
+
+  /** The public form of this value. */
+  Object value() {
+    Object v = value;
+    if (v == null) {
+      v = Quantity.number(num);
+      value = v;
+    }
+    return v;
   }
 
   static FactValue of(boolean b) {
@@ -94,7 +113,7 @@ final class FactValue {
     FactValue[] array = elements.toArray(new FactValue[0]);
     List<Object> values = new ArrayList<>(array.length);
     for (FactValue e : array) {
-      values.add(e.value);
+      values.add(e.value());
     }
     return new FactValue(
         LIST, false, 0, (byte) 0, null, null, array, Collections.unmodifiableList(values));
@@ -143,6 +162,18 @@ final class FactValue {
     if (o instanceof Enum<?>) {
       return ofString(((Enum<?>) o).name());
     }
+    if (o instanceof Double
+        || o instanceof Integer
+        || o instanceof Long
+        || o instanceof Float
+        || o instanceof Short
+        || o instanceof Byte) {
+      double d = ((Number) o).doubleValue();
+      if (!Double.isFinite(d)) {
+        throw new ConditionTypeException("fact '" + name + "': " + d + " is not a finite number");
+      }
+      return ofNumber(d);
+    }
     if (o instanceof Number) {
       return of(number((Number) o, name));
     }
@@ -162,17 +193,6 @@ final class FactValue {
       d = (BigDecimal) n;
     } else if (n instanceof BigInteger) {
       d = new BigDecimal((BigInteger) n);
-    } else if (n instanceof Double || n instanceof Float) {
-      double x = n.doubleValue();
-      if (!Double.isFinite(x)) {
-        throw new ConditionTypeException("fact '" + name + "': " + x + " is not a finite number");
-      }
-      d = BigDecimal.valueOf(x);
-    } else if (n instanceof Long
-        || n instanceof Integer
-        || n instanceof Short
-        || n instanceof Byte) {
-      d = BigDecimal.valueOf(n.longValue());
     } else {
       try {
         d = new BigDecimal(n.toString());
@@ -265,7 +285,7 @@ final class FactValue {
       case BOOL:
         return bool ? "true" : "false";
       case NUM:
-        return ((Quantity) value).display();
+        return ((Quantity) value()).display();
       case STR:
         return str;
       default:
@@ -286,7 +306,7 @@ final class FactValue {
       case BOOL:
         return "a boolean";
       case NUM:
-        return ((Quantity) value).describe();
+        return ((Quantity) value()).describe();
       case STR:
         return "a string";
       default:

@@ -140,12 +140,12 @@ public final class Facts {
 
   /** A new, empty builder. */
   public static Builder builder() {
-    return new Builder(new LinkedHashMap<>());
+    return new Builder(new LinkedHashMap<>(), false);
   }
 
   /** A builder that starts with these facts. */
   public Builder toBuilder() {
-    return new Builder(new LinkedHashMap<>(values));
+    return new Builder(values, true);
   }
 
   /**
@@ -173,7 +173,7 @@ public final class Facts {
    */
   public Optional<Object> get(String name) {
     FactValue v = values.get(name);
-    return v == null ? Optional.empty() : Optional.of(v.value);
+    return v == null ? Optional.empty() : Optional.of(v.value());
   }
 
   /** The names of the facts present, in the order they were added. */
@@ -221,7 +221,7 @@ public final class Facts {
     }
     for (Map.Entry<String, FactValue> e : values.entrySet()) {
       FactValue v = other.get(e.getKey());
-      if (v == null || !v.value.equals(e.getValue().value)) {
+      if (v == null || !v.value().equals(e.getValue().value())) {
         return false;
       }
     }
@@ -232,7 +232,7 @@ public final class Facts {
   public int hashCode() {
     int h = 0;
     for (Map.Entry<String, FactValue> e : values.entrySet()) {
-      h += e.getKey().hashCode() ^ e.getValue().value.hashCode();
+      h += e.getKey().hashCode() ^ e.getValue().value().hashCode();
     }
     return h;
   }
@@ -253,10 +253,22 @@ public final class Facts {
 
   /** Collects facts. Not thread-safe; {@link #build()} makes an immutable copy. */
   public static final class Builder {
-    private final LinkedHashMap<String, FactValue> values;
+    private LinkedHashMap<String, FactValue> values;
 
-    private Builder(LinkedHashMap<String, FactValue> values) {
+    /** Whether {@link #values} is shared with built facts, so must be copied before a change. */
+    private boolean shared;
+
+    private Builder(LinkedHashMap<String, FactValue> values, boolean shared) {
       this.values = values;
+      this.shared = shared;
+    }
+
+    private LinkedHashMap<String, FactValue> writable() {
+      if (shared) {
+        values = new LinkedHashMap<>(values);
+        shared = false;
+      }
+      return values;
     }
 
     /** Sets a boolean fact. */
@@ -270,7 +282,11 @@ public final class Facts {
      * @throws ConditionTypeException if {@code value} is not finite
      */
     public Builder put(String name, double value) {
-      return put(name, (Object) value);
+      if (!Double.isFinite(value)) {
+        throw new ConditionTypeException(
+            "fact '" + name + "': " + value + " is not a finite number");
+      }
+      return set(name, FactValue.ofNumber(value));
     }
 
     /** Sets a string fact; a quantity literal such as {@code "12%"} becomes that quantity. */
@@ -310,24 +326,26 @@ public final class Facts {
 
     /** Sets every fact of {@code facts}, replacing facts of the same name. */
     public Builder putAll(Facts facts) {
-      values.putAll(facts.values);
+      writable().putAll(facts.values);
       return this;
     }
 
     /** Removes a fact, if present. */
     public Builder remove(String name) {
-      values.remove(name);
+      writable().remove(name);
       return this;
     }
 
     private Builder set(String name, FactValue v) {
-      values.put(Objects.requireNonNull(name, "name"), v);
+      writable().put(Objects.requireNonNull(name, "name"), v);
       return this;
     }
 
     /** The facts. The builder can be used further without affecting them. */
     public Facts build() {
-      return new Facts(new LinkedHashMap<>(values));
+      // The facts take the map; the next change to this builder copies it first.
+      shared = true;
+      return new Facts(values);
     }
   }
 }
