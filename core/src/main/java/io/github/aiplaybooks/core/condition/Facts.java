@@ -35,6 +35,11 @@ import tools.jackson.databind.JsonNode;
  * Facts fromFile = Facts.fromJson(mapper.readTree(file).get("facts"));
  * }</pre>
  *
+ * <p>Compiling a condition gives the fact names it reads a small index, and facts built afterwards
+ * keep those facts in an array; so build facts after compiling the conditions that read them (a
+ * policy at start-up, facts per request) and each read is an array access. Facts built earlier give
+ * the same results, read by name.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class Facts {
@@ -60,8 +65,9 @@ public final class Facts {
     for (String name : values.keySet()) {
       int id = FactIds.idOf(name);
       // An id given out after count() was read is left to the map.
-      ids[i++] = id < known ? id : -1;
-      max = Math.max(max, ids[i - 1]);
+      int usable = id < known ? id : -1;
+      ids[i++] = usable;
+      max = Math.max(max, usable);
     }
     FactValue[] s = new FactValue[max + 1];
     i = 0;
