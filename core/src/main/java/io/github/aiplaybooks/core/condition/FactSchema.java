@@ -1,0 +1,137 @@
+package io.github.aiplaybooks.core.condition;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The facts a condition may read, each with a {@link FactType}. Compiling against a schema ({@link
+ * Condition#compile(String, FactSchema)}) turns a misspelt fact into a compile-time {@link
+ * UnknownFactException} with a suggestion, reads undeclared names on the right of {@code ==},
+ * {@code !=} and {@code IN} as symbols, and, with types, reports type errors at compile time.
+ *
+ * <pre>{@code
+ * FactSchema schema = FactSchema.builder()
+ *     .fact("severity", FactType.SYMBOL)
+ *     .fact("off_hours", FactType.BOOLEAN)
+ *     .fact("blast_radius", FactType.count("pods"))
+ *     .fact("namespace")                     // any type
+ *     .build();
+ * Condition c = Condition.compile("severity == P0 AND off_hours", schema);
+ * }</pre>
+ *
+ * <p>Immutable; build with {@link #builder()} or {@link #of(String...)}.
+ */
+public final class FactSchema {
+  private final Map<String, FactType> types;
+
+  private FactSchema(Map<String, FactType> types) {
+    this.types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
+  }
+
+  /** A schema declaring {@code names}, each of {@link FactType#ANY} type. */
+  public static FactSchema of(String... names) {
+    Builder b = builder();
+    for (String name : names) {
+      b.fact(name);
+    }
+    return b.build();
+  }
+
+  /** A schema declaring {@code names}, each of {@link FactType#ANY} type. */
+  public static FactSchema of(Collection<String> names) {
+    Builder b = builder();
+    names.forEach(b::fact);
+    return b.build();
+  }
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder(Map.of());
+  }
+
+  /** A builder that starts with this schema's declarations. */
+  public Builder toBuilder() {
+    return new Builder(types);
+  }
+
+  /** Whether {@code name} is declared. */
+  public boolean declares(String name) {
+    return types.containsKey(name);
+  }
+
+  /** The declared type of {@code name}, if it is declared. */
+  public Optional<FactType> type(String name) {
+    return Optional.ofNullable(types.get(name));
+  }
+
+  /** The declared names, in the order they were declared. */
+  public Set<String> names() {
+    return types.keySet();
+  }
+
+  /** The declared name closest to {@code name}, if one is close enough to be a likely typo. */
+  public Optional<String> closestName(String name) {
+    return Optional.ofNullable(Suggestions.closest(name, types.keySet()));
+  }
+
+  FactType typeOrNull(String name) {
+    return types.get(name);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FactSchema && types.equals(((FactSchema) o).types);
+  }
+
+  @Override
+  public int hashCode() {
+    return types.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "FactSchema" + types;
+  }
+
+  /** Declares facts. Not thread-safe; {@link #build()} makes an immutable copy. */
+  public static final class Builder {
+    private final Map<String, FactType> types;
+
+    private Builder(Map<String, FactType> types) {
+      this.types = new LinkedHashMap<>(types);
+    }
+
+    /** Declares {@code name} with {@link FactType#ANY} type. */
+    public Builder fact(String name) {
+      return fact(name, FactType.ANY);
+    }
+
+    /**
+     * Declares {@code name} with {@code type}, replacing an earlier declaration of the same name.
+     *
+     * @throws IllegalArgumentException if {@code name} is not an identifier conditions can name (a
+     *     letter or {@code _}, then letters, digits, {@code _}, and single {@code .} or {@code -}
+     *     between them; not a keyword such as {@code AND} or {@code true})
+     */
+    public Builder fact(String name, FactType type) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(type, "type");
+      if (!Lexer.isIdentifier(name)) {
+        throw new IllegalArgumentException(
+            "name: '" + name + "' is not an identifier a condition can name");
+      }
+      types.put(name, type);
+      return this;
+    }
+
+    /** The schema. */
+    public FactSchema build() {
+      return new FactSchema(types);
+    }
+  }
+}

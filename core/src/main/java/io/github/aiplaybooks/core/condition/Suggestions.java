@@ -1,0 +1,66 @@
+package io.github.aiplaybooks.core.condition;
+
+/** Finds the name someone most likely meant, for "did you mean" hints. */
+final class Suggestions {
+  private Suggestions() {}
+
+  /**
+   * The candidate closest to {@code name} by edit distance (with transpositions), if it is close
+   * enough to be a typo; ties go to the earlier candidate. A candidate equal but for case wins.
+   */
+  static String closest(String name, Iterable<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    int limit = Math.max(1, Math.min(3, (name.length() + 2) / 4));
+    for (String c : candidates) {
+      if (c.equals(name)) {
+        continue;
+      }
+      int d = c.equalsIgnoreCase(name) ? 0 : distance(name, c, limit);
+      if (d <= limit && d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  /** Optimal-string-alignment distance, or {@code limit + 1} once it must exceed {@code limit}. */
+  static int distance(String a, String b, int limit) {
+    int n = a.length();
+    int m = b.length();
+    if (Math.abs(n - m) > limit) {
+      return limit + 1;
+    }
+    int[] prev2 = new int[m + 1];
+    int[] prev = new int[m + 1];
+    int[] cur = new int[m + 1];
+    for (int j = 0; j <= m; j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= n; i++) {
+      cur[0] = i;
+      int rowMin = cur[0];
+      for (int j = 1; j <= m; j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          v = Math.min(v, prev2[j - 2] + 1);
+        }
+        cur[j] = v;
+        rowMin = Math.min(rowMin, v);
+      }
+      if (rowMin > limit) {
+        return limit + 1;
+      }
+      int[] t = prev2;
+      prev2 = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[m];
+  }
+}
