@@ -21,7 +21,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * try {
- *   Condition c = Conditions.compile("blast_radius < 10_pods");
+ *   Condition c = Condition.compile("blast_radius < 10_pods");
  * } catch (PlaybooksException e) {
  *   log.warn("{} ({}): {}", e.code(), e.fault(), e.getMessage());
  * }
