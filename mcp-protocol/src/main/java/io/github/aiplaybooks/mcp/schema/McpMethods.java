@@ -58,5 +58,34 @@ public final class McpMethods {
   /** {@code notifications/roots/list_changed}. */
   public static final String NOTIFICATION_ROOTS_LIST_CHANGED = "notifications/roots/list_changed";
 
+  private static final java.util.Set<String> PREFIXES =
+      java.util.Set.of(
+          "tools/",
+          "resources/",
+          "prompts/",
+          "notifications/",
+          "logging/",
+          "completion/",
+          "roots/",
+          "sampling/",
+          "elicitation/",
+          "tasks/");
+
+  /**
+   * Whether {@code method} is, or is in a namespace of, the MCP specification ({@code initialize},
+   * {@code ping}, {@code tools/...}, {@code notifications/...} and so on).
+   */
+  public static boolean isMcpMethod(String method) {
+    if (method.equals(INITIALIZE) || method.equals(PING)) {
+      return true;
+    }
+    for (String prefix : PREFIXES) {
+      if (method.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private McpMethods() {}
 }
