@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -137,18 +138,31 @@ final class StreamableHttpTransport implements ClientTransport {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(codec.encode(message)))
             .build();
-    http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-        .whenCompleteAsync(
-            (response, error) -> {
-              try {
-                onPostResponse(message, initialize, sentSession, response, error);
-              } catch (RuntimeException e) {
-                log.error("Handling the answer of {} to {} failed", remote(), message, e);
-                failRequest(
-                    message, "MCP_TRANSPORT", "answer could not be handled: " + e, false, e);
-              }
-            },
-            io);
+    java.util.concurrent.CompletableFuture<Void> handled =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+            .whenCompleteAsync(
+                (response, error) -> {
+                  try {
+                    onPostResponse(message, initialize, sentSession, response, error);
+                  } catch (RuntimeException e) {
+                    log.error("Handling the answer of {} to {} failed", remote(), message, e);
+                    failRequest(
+                        message, "MCP_TRANSPORT", "answer could not be handled: " + e, false, e);
+                  }
+                },
+                io)
+            .thenAccept(r -> {});
+    if (message instanceof io.github.aiplaybooks.mcp.jsonrpc.JsonRpcNotification n
+        && n.method().equals(McpMethods.NOTIFICATION_INITIALIZED)) {
+      // POSTs travel in parallel; the server must see "initialized" before any later request.
+      try {
+        handled.get(options.connectTimeout().toMillis() * 3, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        log.debug("{} did not acknowledge notifications/initialized: {}", remote(), e.toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private void onPostResponse(

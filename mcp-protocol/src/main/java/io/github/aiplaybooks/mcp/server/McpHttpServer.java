@@ -69,6 +69,7 @@ public final class McpHttpServer implements AutoCloseable {
           JsonRpcId.of("end-of-stream"), tools.jackson.databind.node.NullNode.getInstance());
 
   private static final long KEEP_ALIVE_MILLIS = 15_000;
+  private static final int STANDALONE_BACKLOG = 256;
 
   private final McpServer server;
   private final HttpServerOptions options;
@@ -185,7 +186,15 @@ public final class McpHttpServer implements AutoCloseable {
     final String id;
     final McpServerConnection connection;
     final Map<JsonRpcId, RequestStream> requestStreams = new ConcurrentHashMap<>();
-    volatile BlockingQueue<JsonRpcMessage> standalone;
+
+    /**
+     * Messages for the GET stream. They wait here while no GET stream is open (a client opens it
+     * just after initializing), up to a bound beyond which they are dropped.
+     */
+    final BlockingQueue<JsonRpcMessage> standalone = new LinkedBlockingQueue<>(STANDALONE_BACKLOG);
+
+    final java.util.concurrent.atomic.AtomicBoolean getStreamOpen =
+        new java.util.concurrent.atomic.AtomicBoolean();
     volatile Instant lastActivity;
 
     Session(String id) {
@@ -209,11 +218,8 @@ public final class McpHttpServer implements AutoCloseable {
           return;
         }
       }
-      BlockingQueue<JsonRpcMessage> queue = standalone;
-      if (queue != null) {
-        queue.add(message);
-      } else {
-        log.debug("Session {} has no open stream; dropping {}", id, message);
+      if (!standalone.offer(message)) {
+        log.debug("Session {} has no open stream and a full backlog; dropping {}", id, message);
       }
     }
 
@@ -230,10 +236,8 @@ public final class McpHttpServer implements AutoCloseable {
       for (RequestStream stream : requestStreams.values()) {
         stream.queue.add(END);
       }
-      BlockingQueue<JsonRpcMessage> queue = standalone;
-      if (queue != null) {
-        queue.add(END);
-      }
+      standalone.clear();
+      standalone.offer(END);
     }
   }
 
@@ -516,14 +520,11 @@ public final class McpHttpServer implements AutoCloseable {
     if (session == null) {
       return;
     }
-    BlockingQueue<JsonRpcMessage> queue = new LinkedBlockingQueue<>();
-    synchronized (session) {
-      if (session.standalone != null) {
-        sendText(exchange, 409, "This session already has an open GET stream");
-        return;
-      }
-      session.standalone = queue;
+    if (!session.getStreamOpen.compareAndSet(false, true)) {
+      sendText(exchange, 409, "This session already has an open GET stream");
+      return;
     }
+    BlockingQueue<JsonRpcMessage> queue = session.standalone;
     try {
       exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
       exchange.getResponseHeaders().set("Cache-Control", "no-cache");
@@ -547,11 +548,7 @@ public final class McpHttpServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      synchronized (session) {
-        if (session.standalone == queue) {
-          session.standalone = null;
-        }
-      }
+      session.getStreamOpen.set(false);
     }
   }
 

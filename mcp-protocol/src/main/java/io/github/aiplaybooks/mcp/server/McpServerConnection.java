@@ -111,6 +111,7 @@ public final class McpServerConnection implements AutoCloseable {
 
   private static final class InFlight {
     final AtomicBoolean cancelled = new AtomicBoolean();
+    final AtomicBoolean started = new AtomicBoolean();
     volatile Future<?> future;
   }
 
@@ -553,6 +554,7 @@ public final class McpServerConnection implements AutoCloseable {
               .executor()
               .submit(
                   () -> {
+                    flight.started.set(true);
                     JsonRpcResponse response;
                     try {
                       response = success(request.id(), work.run());
@@ -608,6 +610,11 @@ public final class McpServerConnection implements AutoCloseable {
     Future<?> future = flight.future;
     if (future != null) {
       future.cancel(true);
+    }
+    if (!flight.started.get()) {
+      // Cancelled while queued: the task will never run, so nothing else will clean up.
+      inFlight.remove(id, flight);
+      outbound.abandoned(id);
     }
   }
 

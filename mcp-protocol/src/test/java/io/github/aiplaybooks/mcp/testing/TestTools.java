@@ -128,6 +128,7 @@ public final class TestTools {
     b.tool(
         Tool.builder("wait_for_cancel").build(),
         call -> {
+          call.progress(0, null, "started");
           long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
           try {
             while (!call.isCancelled() && System.nanoTime() < deadline) {
