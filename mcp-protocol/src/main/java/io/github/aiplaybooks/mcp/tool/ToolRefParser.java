@@ -1,5 +1,6 @@
 package io.github.aiplaybooks.mcp.tool;
 
+import io.github.aiplaybooks.mcp.schema.McpMethods;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,18 +21,6 @@ final class ToolRefParser {
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.]*)}");
   private static final Pattern QUERY_KEY = Pattern.compile("[A-Za-z0-9_.-]+");
-  private static final Set<String> MCP_METHOD_PREFIXES =
-      Set.of(
-          "tools",
-          "resources",
-          "prompts",
-          "notifications",
-          "logging",
-          "completion",
-          "roots",
-          "sampling",
-          "elicitation",
-          "tasks");
 
   private enum Type {
     STRING,
@@ -164,7 +153,7 @@ final class ToolRefParser {
           slash + 1,
           "expected one operation of letters, digits, '_' or '-' after '/'");
     }
-    if (MCP_METHOD_PREFIXES.contains(service)) {
+    if (McpMethods.isMcpMethod(reference)) {
       throw new ToolRefException(
           reference, ToolRef.Form.METHOD, 0, "'" + reference + "' is an MCP method, not a tool");
     }
