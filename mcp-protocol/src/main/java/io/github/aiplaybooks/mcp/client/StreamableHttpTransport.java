@@ -404,9 +404,10 @@ final class StreamableHttpTransport implements ClientTransport {
           failures++;
         } else {
           failures = 0;
-          getStreamBody = response.body();
-          SseReader reader = new SseReader(response.body(), codec.maxFrameBytes());
-          try (InputStream body = response.body()) {
+          InputStream body = response.body();
+          getStreamBody = body;
+          SseReader reader = new SseReader(body, codec.maxFrameBytes());
+          try (body) {
             SseEvent event;
             while (!closed && (event = reader.next()) != null) {
               if (event.retryMillis() >= 0) {
