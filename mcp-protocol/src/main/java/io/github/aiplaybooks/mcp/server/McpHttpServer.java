@@ -171,10 +171,14 @@ public final class McpHttpServer implements AutoCloseable {
     server.forget(this);
   }
 
-  private void closeIdleSessions() {
+  private boolean isIdle(Session s) {
     Instant cutoff = options.clock().instant().minus(options.sessionIdleTimeout());
+    return s.requestStreams.isEmpty() && !s.getStreamOpen.get() && s.lastActivity.isBefore(cutoff);
+  }
+
+  private void closeIdleSessions() {
     for (Session s : sessions.values()) {
-      if (s.requestStreams.isEmpty() && s.lastActivity.isBefore(cutoff)) {
+      if (isIdle(s)) {
         log.debug("Closing idle MCP session {}", s.id);
         closeSession(s.id);
       }
@@ -459,6 +463,11 @@ public final class McpHttpServer implements AutoCloseable {
       return null;
     }
     Session session = sessions.get(id);
+    if (session != null && isIdle(session)) {
+      // Expire on access too, so expiry follows the injected clock, not the sweeper's schedule.
+      closeSession(id);
+      session = null;
+    }
     if (session == null) {
       sendError(
           exchange, 404, null, JsonRpcError.INVALID_REQUEST, "Session not found: initialize again");

@@ -256,6 +256,51 @@ class StreamableHttpTest {
   }
 
   @Test
+  void idleSessionsAreClosedByTheInjectedClock() throws Exception {
+    MutableClock clock = new MutableClock();
+    start(
+        HttpServerOptions.builder()
+            .sessionIdleTimeout(java.time.Duration.ofMinutes(5))
+            .clock(clock)
+            .build());
+    String session = initializeRaw();
+    assertThat(http.sessionIds()).containsExactly(session);
+    clock.advance(java.time.Duration.ofMinutes(4));
+    assertThat(post(TOOLS_LIST, "Mcp-Session-Id", session).statusCode())
+        .as("4 minutes idle")
+        .isEqualTo(200);
+    clock.advance(java.time.Duration.ofMinutes(6));
+    assertThat(post(TOOLS_LIST, "Mcp-Session-Id", session).statusCode())
+        .as("6 minutes idle")
+        .isEqualTo(404);
+    assertThat(http.sessionIds()).isEmpty();
+  }
+
+  /** A clock the test moves by hand. */
+  private static final class MutableClock extends java.time.Clock {
+    private volatile java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
+    void advance(java.time.Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
   void aServerThatIsGoneFailsTheCallRetryably() {
     start();
     URI endpoint = http.endpoint();

@@ -298,6 +298,30 @@ class McpServerConnectionTest {
   }
 
   @Test
+  void aSchemaNamingDraft07IsValidatedAsDraft07() throws Exception {
+    open(
+        b ->
+            b.tool(
+                Tool.builder("sum7")
+                    .inputSchema(
+                        json(
+                            "{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\","
+                                + "\"properties\":{\"a\":{\"type\":\"number\"},\"b\":{\"type\":\"number\"}},\"required\":[\"a\",\"b\"]}"))
+                    .build(),
+                call -> CallToolResult.text("ok")));
+    initialize("2025-11-25");
+    send(
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"sum7\",\"arguments\":{\"a\":1}}}");
+    JsonNode missing = next();
+    assertThat(missing.get("error").get("data").get("errors").get(0).get("pointer").stringValue())
+        .isEqualTo("/b");
+    send(
+        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"sum7\",\"arguments\":{\"a\":1,\"b\":2}}}");
+    assertThat(next().get("result").get("content").get(0).get("text").stringValue())
+        .isEqualTo("ok");
+  }
+
+  @Test
   void unusableToolDefinitionsAreRefusedAtRegistration() {
     assertThatThrownBy(
             () ->
