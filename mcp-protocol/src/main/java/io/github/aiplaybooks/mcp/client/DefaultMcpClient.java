@@ -1,0 +1,819 @@
+package io.github.aiplaybooks.mcp.client;
+
+import io.github.aiplaybooks.CallerFaultException;
+import io.github.aiplaybooks.mcp.McpErrorException;
+import io.github.aiplaybooks.mcp.McpProtocolException;
+import io.github.aiplaybooks.mcp.McpTimeoutException;
+import io.github.aiplaybooks.mcp.McpTransportException;
+import io.github.aiplaybooks.mcp.internal.DaemonThreads;
+import io.github.aiplaybooks.mcp.jsonrpc.DecodeResult;
+import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcCodec;
+import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcError;
+import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcErrorResponse;
+import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcId;
+import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcMessage;
+import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcNotification;
+import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcRequest;
+import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcResponse;
+import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcSuccessResponse;
+import io.github.aiplaybooks.mcp.schema.CallToolRequestParams;
+import io.github.aiplaybooks.mcp.schema.CallToolResult;
+import io.github.aiplaybooks.mcp.schema.CancelledNotificationParams;
+import io.github.aiplaybooks.mcp.schema.ClientCapabilities;
+import io.github.aiplaybooks.mcp.schema.GetPromptRequestParams;
+import io.github.aiplaybooks.mcp.schema.GetPromptResult;
+import io.github.aiplaybooks.mcp.schema.InitializeRequestParams;
+import io.github.aiplaybooks.mcp.schema.InitializeResult;
+import io.github.aiplaybooks.mcp.schema.ListPromptsResult;
+import io.github.aiplaybooks.mcp.schema.ListResourcesResult;
+import io.github.aiplaybooks.mcp.schema.ListRootsResult;
+import io.github.aiplaybooks.mcp.schema.ListToolsResult;
+import io.github.aiplaybooks.mcp.schema.LoggingLevel;
+import io.github.aiplaybooks.mcp.schema.LoggingMessageNotificationParams;
+import io.github.aiplaybooks.mcp.schema.McpJson;
+import io.github.aiplaybooks.mcp.schema.McpMethods;
+import io.github.aiplaybooks.mcp.schema.McpSchemaException;
+import io.github.aiplaybooks.mcp.schema.PaginatedRequestParams;
+import io.github.aiplaybooks.mcp.schema.ProgressNotificationParams;
+import io.github.aiplaybooks.mcp.schema.Prompt;
+import io.github.aiplaybooks.mcp.schema.ProtocolVersion;
+import io.github.aiplaybooks.mcp.schema.ReadResourceRequestParams;
+import io.github.aiplaybooks.mcp.schema.ReadResourceResult;
+import io.github.aiplaybooks.mcp.schema.Resource;
+import io.github.aiplaybooks.mcp.schema.SetLevelRequestParams;
+import io.github.aiplaybooks.mcp.schema.Tool;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The {@link McpClient} behind {@link McpClient#builder()}. */
+final class DefaultMcpClient implements McpClient {
+  private static final Logger log = LoggerFactory.getLogger(McpClient.class);
+  private static final int MAX_PAGES = 10_000;
+
+  private final String name;
+  private final String remote;
+  private final McpClient.Builder config;
+  private final ClientTransport transport;
+  private final ScheduledExecutorService timers;
+  private final ExecutorService callbacks;
+  private final DaemonThreads recoveryThreads;
+  private final Logger serverLog;
+  private final Map<JsonRpcId, Pending> pending = new ConcurrentHashMap<>();
+  private final Map<JsonRpcId, ProgressListener> progress = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+  private final List<LoggingMessageListener> loggingListeners;
+  private final List<Runnable> toolsChangedListeners;
+  private final Object connectLock = new Object();
+  private final AtomicReference<McpTransportException> closedCause = new AtomicReference<>();
+  private volatile Thread callbackThread;
+  private volatile boolean started;
+  private volatile InitializeResult init;
+  private volatile ProtocolVersion version;
+
+  private static final class Pending {
+    final JsonRpcRequest request;
+    final CompletableFuture<JsonNode> future;
+    volatile ScheduledFuture<?> timer;
+    volatile boolean resent;
+
+    Pending(JsonRpcRequest request, CompletableFuture<JsonNode> future) {
+      this.request = request;
+      this.future = future;
+    }
+  }
+
+  DefaultMcpClient(McpClient.Builder b) {
+    this.config = b;
+    JsonRpcCodec codec = JsonRpcCodec.builder().maxFrameBytes(b.maxFrameBytes).build();
+    if (b.stdio != null) {
+      this.name = b.name != null ? b.name : defaultName(b.stdio);
+      this.transport = StreamTransport.forProcess(b.stdio, name, codec);
+    } else if (b.http != null) {
+      this.name =
+          b.name != null ? b.name : b.http.endpoint().getHost() + ":" + b.http.endpoint().getPort();
+      this.transport = new StreamableHttpTransport(b.http, name, codec);
+    } else {
+      this.name = b.name != null ? b.name : "streams";
+      this.transport = StreamTransport.forStreams(b.in, b.out, name, codec);
+    }
+    this.remote = "mcp:" + name;
+    this.loggingListeners = new CopyOnWriteArrayList<>(b.loggingListeners);
+    this.toolsChangedListeners = new CopyOnWriteArrayList<>(b.toolsChangedListeners);
+    this.timers =
+        Executors.newSingleThreadScheduledExecutor(
+            new DaemonThreads("mcp-client-" + name + "-timer"));
+    DaemonThreads callbackFactory = new DaemonThreads("mcp-client-" + name + "-callback");
+    this.callbacks =
+        Executors.newSingleThreadExecutor(
+            r ->
+                callbackFactory.newThread(
+                    () -> {
+                      callbackThread = Thread.currentThread();
+                      r.run();
+                    }));
+    this.recoveryThreads = new DaemonThreads("mcp-client-" + name + "-reconnect");
+    this.serverLog = LoggerFactory.getLogger("io.github.aiplaybooks.mcp.server-log." + name);
+  }
+
+  private static String defaultName(StdioServerCommand command) {
+    Path file = Path.of(command.command()).getFileName();
+    return file == null ? command.command() : file.toString();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  // ---- lifecycle ----
+
+  @Override
+  public InitializeResult connect() {
+    synchronized (connectLock) {
+      if (init != null) {
+        return init;
+      }
+      failIfClosed();
+      if (!started) {
+        started = true;
+        transport.start(new TransportListener());
+      }
+      return handshake();
+    }
+  }
+
+  private InitializeResult handshake() {
+    ClientCapabilities capabilities =
+        config.roots == null
+            ? ClientCapabilities.none()
+            : new ClientCapabilities(null, new ClientCapabilities.Roots(false), null, null, null);
+    InitializeRequestParams params =
+        new InitializeRequestParams(
+            config.protocolVersion.id(), capabilities, config.clientInfo, null);
+    JsonNode result =
+        await(send(McpMethods.INITIALIZE, McpJson.write(params), CallOptions.defaults(), true));
+    InitializeResult answer = readResult(result, InitializeResult.class, McpMethods.INITIALIZE);
+    ProtocolVersion chosen = ProtocolVersion.parse(answer.protocolVersion()).orElse(null);
+    if (chosen == null || chosen.ordinal() < config.protocolVersion.ordinal()) {
+      McpProtocolException e =
+          new McpProtocolException(
+              remote,
+              remote
+                  + " chose protocol version "
+                  + answer.protocolVersion()
+                  + ", which this client does not speak (it speaks "
+                  + String.join(", ", supportedFrom(config.protocolVersion))
+                  + ")",
+              null);
+      close();
+      throw e;
+    }
+    version = chosen;
+    transport.negotiated(chosen);
+    transport.send(new JsonRpcNotification(McpMethods.NOTIFICATION_INITIALIZED, null));
+    init = answer;
+    transport.initialized();
+    log.debug(
+        "Connected to {} ({} {}), protocol {}",
+        remote,
+        answer.serverInfo().name(),
+        answer.serverInfo().version(),
+        chosen);
+    return answer;
+  }
+
+  private static List<String> supportedFrom(ProtocolVersion newest) {
+    List<String> ids = new ArrayList<>();
+    for (ProtocolVersion v : ProtocolVersion.values()) {
+      if (v.ordinal() >= newest.ordinal()) {
+        ids.add(v.id());
+      }
+    }
+    return ids;
+  }
+
+  @Override
+  public InitializeResult initializeResult() {
+    InitializeResult r = init;
+    if (r == null) {
+      failIfClosed();
+      throw notConnected();
+    }
+    return r;
+  }
+
+  @Override
+  public boolean isConnected() {
+    return init != null && closedCause.get() == null;
+  }
+
+  private CallerFaultException notConnected() {
+    return new CallerFaultException(
+        "MCP_NOT_CONNECTED", "Call connect() on the client of " + remote + " first");
+  }
+
+  private void failIfClosed() {
+    McpTransportException cause = closedCause.get();
+    if (cause != null) {
+      throw new McpTransportException(
+          cause.code(), remote, cause.getMessage(), cause.retryable(), cause);
+    }
+  }
+
+  @Override
+  public void close() {
+    McpTransportException cause =
+        new McpTransportException(
+            "MCP_CLOSED", remote, "The client of " + remote + " was closed", false, null);
+    boolean first = closedCause.compareAndSet(null, cause);
+    failAllPending(closedCause.get());
+    if (first && started) {
+      try {
+        transport.close();
+      } catch (RuntimeException e) {
+        log.debug("Closing the transport to {} failed: {}", remote, e.toString());
+      }
+    }
+    callbacks.shutdown();
+    timers.shutdownNow();
+  }
+
+  private void failAllPending(McpTransportException cause) {
+    for (Pending p : new ArrayList<>(pending.values())) {
+      if (pending.remove(p.request.id(), p)) {
+        p.future.completeExceptionally(cause);
+      }
+    }
+  }
+
+  // ---- requests ----
+
+  private CompletableFuture<JsonNode> send(
+      String method, ObjectNode params, CallOptions options, boolean beforeInit) {
+    CompletableFuture<JsonNode> future = new CompletableFuture<>();
+    McpTransportException closed = closedCause.get();
+    if (closed != null) {
+      future.completeExceptionally(closed);
+      return future;
+    }
+    if (!beforeInit && init == null) {
+      future.completeExceptionally(notConnected());
+      return future;
+    }
+    JsonRpcId id = JsonRpcId.of(ids.incrementAndGet());
+    ObjectNode p = params;
+    ProgressListener listener = options.progressListenerOrNull();
+    ObjectNode extraMeta = options.metaOrNull();
+    if (listener != null || extraMeta != null) {
+      p = p == null ? JsonNodeFactory.instance.objectNode() : p.deepCopy();
+      JsonNode existing = p.get("_meta");
+      ObjectNode meta = existing instanceof ObjectNode o ? o : p.putObject("_meta");
+      if (extraMeta != null) {
+        meta.setAll(extraMeta);
+      }
+      if (listener != null) {
+        // The request id is unique among our requests, so it makes a unique progress token.
+        meta.set("progressToken", id.toJson());
+        progress.put(id, listener);
+      }
+    }
+    JsonRpcRequest request = new JsonRpcRequest(id, method, p);
+    Pending entry = new Pending(request, future);
+    pending.put(id, entry);
+    Duration timeout =
+        options.timeoutOrNull() != null ? options.timeoutOrNull() : config.requestTimeout;
+    try {
+      entry.timer =
+          timers.schedule(
+              () -> timedOut(entry, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      pending.remove(id, entry);
+      future.completeExceptionally(
+          closedCause.get() != null
+              ? closedCause.get()
+              : new McpTransportException(
+                  "MCP_CLOSED", remote, "The client of " + remote + " was closed", false, e));
+      return future;
+    }
+    future.whenComplete(
+        (r, e) -> {
+          ScheduledFuture<?> timer = entry.timer;
+          if (timer != null) {
+            timer.cancel(false);
+          }
+          progress.remove(id);
+          if (pending.remove(id, entry) && future.isCancelled()) {
+            sendCancelled(id, "cancelled by the client");
+          }
+        });
+    try {
+      transport.send(request);
+    } catch (McpTransportException e) {
+      future.completeExceptionally(e);
+    }
+    return future;
+  }
+
+  private void timedOut(Pending entry, Duration timeout) {
+    if (!pending.remove(entry.request.id(), entry)) {
+      return;
+    }
+    // The spec forbids cancelling initialize; everything else is cancelled so the server stops.
+    if (!entry.request.method().equals(McpMethods.INITIALIZE)) {
+      sendCancelled(entry.request.id(), "timed out after " + timeout.toMillis() + " ms");
+    }
+    entry.future.completeExceptionally(
+        new McpTimeoutException(remote, entry.request.method(), timeout));
+  }
+
+  private void sendCancelled(JsonRpcId id, String reason) {
+    try {
+      transport.send(
+          new JsonRpcNotification(
+              McpMethods.NOTIFICATION_CANCELLED,
+              McpJson.write(new CancelledNotificationParams(id, reason, null))));
+    } catch (RuntimeException e) {
+      log.debug("Could not tell {} that request {} is cancelled: {}", remote, id, e.toString());
+    }
+  }
+
+  private <T> T await(CompletableFuture<T> future) {
+    if (Thread.currentThread() == callbackThread) {
+      future.cancel(true);
+      throw new CallerFaultException(
+          "MCP_BLOCKING_IN_CALLBACK",
+          "A blocking call to "
+              + remote
+              + " was made from its callback thread; use the ...Async methods there");
+    }
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new McpTransportException(
+          "MCP_TRANSPORT", remote, "Request to " + remote + " failed: " + cause, true, cause);
+    } catch (CancellationException e) {
+      throw new CallerFaultException(
+          "MCP_CANCELLED", "The request to " + remote + " was cancelled", e);
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new CallerFaultException(
+          "MCP_INTERRUPTED", "Interrupted while waiting for " + remote, e);
+    }
+  }
+
+  private <T> T readResult(JsonNode result, Class<T> type, String method) {
+    try {
+      return McpJson.read(result, type);
+    } catch (McpSchemaException e) {
+      throw new McpProtocolException(
+          remote,
+          remote + " answered " + method + " with a result that does not fit: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Maps a result future; cancelling the mapped future cancels the request. */
+  private <T> CompletableFuture<T> mapped(
+      CompletableFuture<JsonNode> source, Function<JsonNode, T> fn) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    source.whenComplete(
+        (node, error) -> {
+          if (error != null) {
+            result.completeExceptionally(error);
+            return;
+          }
+          try {
+            result.complete(fn.apply(node));
+          } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+          }
+        });
+    result.whenComplete(
+        (r, e) -> {
+          if (result.isCancelled()) {
+            source.cancel(true);
+          }
+        });
+    return result;
+  }
+
+  @Override
+  public void ping() {
+    await(send(McpMethods.PING, null, CallOptions.defaults(), false));
+  }
+
+  @Override
+  public List<Tool> listTools() {
+    List<Tool> all = new ArrayList<>();
+    paginate(
+        cursor -> {
+          ListToolsResult page = listTools(cursor);
+          all.addAll(page.tools());
+          return page.nextCursor();
+        },
+        McpMethods.TOOLS_LIST);
+    return List.copyOf(all);
+  }
+
+  private void paginate(Function<String, String> fetchPage, String method) {
+    Set<String> seen = new HashSet<>();
+    String cursor = null;
+    for (int pages = 0; pages < MAX_PAGES; pages++) {
+      cursor = fetchPage.apply(cursor);
+      if (cursor == null) {
+        return;
+      }
+      if (!seen.add(cursor)) {
+        throw new McpProtocolException(
+            remote, remote + " repeated the cursor '" + cursor + "' of " + method, null);
+      }
+    }
+    throw new McpProtocolException(
+        remote, remote + " gave more than " + MAX_PAGES + " pages of " + method, null);
+  }
+
+  @Override
+  public ListToolsResult listTools(String cursor) {
+    JsonNode r =
+        await(
+            send(
+                McpMethods.TOOLS_LIST,
+                McpJson.write(PaginatedRequestParams.after(cursor)),
+                CallOptions.defaults(),
+                false));
+    return readResult(r, ListToolsResult.class, McpMethods.TOOLS_LIST);
+  }
+
+  @Override
+  public CallToolResult callTool(CallToolRequestParams params, CallOptions options) {
+    return await(callToolAsync(params, options));
+  }
+
+  @Override
+  public CompletableFuture<CallToolResult> callToolAsync(
+      CallToolRequestParams params, CallOptions options) {
+    return mapped(
+        send(McpMethods.TOOLS_CALL, McpJson.write(params), options, false),
+        node -> {
+          CallToolResult result = readResult(node, CallToolResult.class, McpMethods.TOOLS_CALL);
+          ProtocolVersion v = version;
+          if (v != null && !v.supportsStructuredContent() && result.structuredContent() != null) {
+            // structuredContent does not exist before 2025-06-18: do not trust it from such a peer.
+            return new CallToolResult(result.content(), null, result.isError(), result.meta());
+          }
+          return result;
+        });
+  }
+
+  @Override
+  public List<Resource> listResources() {
+    List<Resource> all = new ArrayList<>();
+    paginate(
+        cursor -> {
+          JsonNode r =
+              await(
+                  send(
+                      McpMethods.RESOURCES_LIST,
+                      McpJson.write(PaginatedRequestParams.after(cursor)),
+                      CallOptions.defaults(),
+                      false));
+          ListResourcesResult page =
+              readResult(r, ListResourcesResult.class, McpMethods.RESOURCES_LIST);
+          all.addAll(page.resources());
+          return page.nextCursor();
+        },
+        McpMethods.RESOURCES_LIST);
+    return List.copyOf(all);
+  }
+
+  @Override
+  public ReadResourceResult readResource(String uri) {
+    JsonNode r =
+        await(
+            send(
+                McpMethods.RESOURCES_READ,
+                McpJson.write(new ReadResourceRequestParams(uri, null)),
+                CallOptions.defaults(),
+                false));
+    return readResult(r, ReadResourceResult.class, McpMethods.RESOURCES_READ);
+  }
+
+  @Override
+  public List<Prompt> listPrompts() {
+    List<Prompt> all = new ArrayList<>();
+    paginate(
+        cursor -> {
+          JsonNode r =
+              await(
+                  send(
+                      McpMethods.PROMPTS_LIST,
+                      McpJson.write(PaginatedRequestParams.after(cursor)),
+                      CallOptions.defaults(),
+                      false));
+          ListPromptsResult page = readResult(r, ListPromptsResult.class, McpMethods.PROMPTS_LIST);
+          all.addAll(page.prompts());
+          return page.nextCursor();
+        },
+        McpMethods.PROMPTS_LIST);
+    return List.copyOf(all);
+  }
+
+  @Override
+  public GetPromptResult getPrompt(String promptName, Map<String, String> arguments) {
+    JsonNode r =
+        await(
+            send(
+                McpMethods.PROMPTS_GET,
+                McpJson.write(new GetPromptRequestParams(promptName, arguments, null)),
+                CallOptions.defaults(),
+                false));
+    return readResult(r, GetPromptResult.class, McpMethods.PROMPTS_GET);
+  }
+
+  @Override
+  public void setLoggingLevel(LoggingLevel level) {
+    await(
+        send(
+            McpMethods.LOGGING_SET_LEVEL,
+            McpJson.write(new SetLevelRequestParams(level, null)),
+            CallOptions.defaults(),
+            false));
+  }
+
+  @Override
+  public JsonNode request(String method, JsonNode params, CallOptions options) {
+    return await(requestAsync(method, params, options));
+  }
+
+  @Override
+  public CompletableFuture<JsonNode> requestAsync(
+      String method, JsonNode params, CallOptions options) {
+    if (params != null && !params.isObject()) {
+      throw new CallerFaultException(
+          "MCP_PARAMS_INVALID", "params of " + method + " must be a JSON object");
+    }
+    return send(method, (ObjectNode) params, options, false);
+  }
+
+  @Override
+  public AutoCloseable onToolsListChanged(Runnable listener) {
+    toolsChangedListeners.add(listener);
+    return () -> toolsChangedListeners.remove(listener);
+  }
+
+  @Override
+  public AutoCloseable onLoggingMessage(LoggingMessageListener listener) {
+    loggingListeners.add(listener);
+    return () -> loggingListeners.remove(listener);
+  }
+
+  // ---- inbound ----
+
+  private void onCallbackThread(Runnable task) {
+    try {
+      callbacks.execute(task);
+    } catch (RejectedExecutionException e) {
+      log.debug("Client of {} is closed; dropping an inbound message", remote);
+    }
+  }
+
+  private void handleInbound(JsonRpcMessage message) {
+    if (message instanceof JsonRpcResponse response) {
+      handleResponse(response);
+    } else if (message instanceof JsonRpcRequest request) {
+      answerServerRequest(request);
+    } else {
+      handleNotification((JsonRpcNotification) message);
+    }
+  }
+
+  private void handleResponse(JsonRpcResponse response) {
+    if (response.id() == null) {
+      JsonRpcError error = ((JsonRpcErrorResponse) response).error();
+      log.warn("{} could not read a message of ours: {} {}", remote, error.code(), error.message());
+      return;
+    }
+    Pending entry = pending.get(response.id());
+    if (entry == null) {
+      log.debug("{} answered request {}, which is no longer pending", remote, response.id());
+      return;
+    }
+    if (response instanceof JsonRpcSuccessResponse ok) {
+      entry.future.complete(ok.result());
+    } else {
+      entry.future.completeExceptionally(
+          new McpErrorException(
+              remote, entry.request.method(), ((JsonRpcErrorResponse) response).error()));
+    }
+  }
+
+  private void answerServerRequest(JsonRpcRequest request) {
+    JsonRpcResponse answer;
+    switch (request.method()) {
+      case McpMethods.PING ->
+          answer = new JsonRpcSuccessResponse(request.id(), JsonNodeFactory.instance.objectNode());
+      case McpMethods.ROOTS_LIST -> {
+        if (config.roots != null) {
+          answer =
+              new JsonRpcSuccessResponse(
+                  request.id(), McpJson.write(new ListRootsResult(config.roots, null)));
+        } else {
+          answer = methodNotFound(request);
+        }
+      }
+      default -> answer = methodNotFound(request);
+    }
+    try {
+      transport.send(answer);
+    } catch (RuntimeException e) {
+      log.debug("Could not answer {} of {}: {}", request.method(), remote, e.toString());
+    }
+  }
+
+  private static JsonRpcErrorResponse methodNotFound(JsonRpcRequest request) {
+    return new JsonRpcErrorResponse(
+        request.id(),
+        JsonRpcError.of(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + request.method()));
+  }
+
+  private void handleNotification(JsonRpcNotification n) {
+    try {
+      switch (n.method()) {
+        case McpMethods.NOTIFICATION_PROGRESS -> {
+          ProgressNotificationParams p = McpJson.read(n.params(), ProgressNotificationParams.class);
+          ProgressListener listener = progress.get(p.progressToken());
+          if (listener != null) {
+            listener.onProgress(p);
+          }
+        }
+        case McpMethods.NOTIFICATION_MESSAGE -> {
+          LoggingMessageNotificationParams m =
+              McpJson.read(n.params(), LoggingMessageNotificationParams.class);
+          logServerMessage(m);
+          for (LoggingMessageListener l : loggingListeners) {
+            l.onMessage(m);
+          }
+        }
+        case McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED -> {
+          for (Runnable l : toolsChangedListeners) {
+            l.run();
+          }
+        }
+        default -> log.debug("{} sent {}; ignored", remote, n.method());
+      }
+    } catch (McpSchemaException e) {
+      log.warn("{} sent a malformed {}: {}", remote, n.method(), e.getMessage());
+    } catch (RuntimeException e) {
+      log.warn("A listener for {} of {} failed", n.method(), remote, e);
+    }
+  }
+
+  private void logServerMessage(LoggingMessageNotificationParams m) {
+    String text = m.data().isString() ? m.data().stringValue() : m.data().toString();
+    String logger = m.logger() == null ? "" : "[" + m.logger() + "] ";
+    switch (m.level()) {
+      case DEBUG -> serverLog.debug("{}{}", logger, text);
+      case INFO, NOTICE -> serverLog.info("{}{}", logger, text);
+      case WARNING -> serverLog.warn("{}{}", logger, text);
+      default -> serverLog.error("{}{}", logger, text);
+    }
+  }
+
+  private void recoverSession(JsonRpcId id) {
+    Pending entry = pending.get(id);
+    if (entry == null) {
+      return;
+    }
+    if (entry.request.method().equals(McpMethods.INITIALIZE) || entry.resent) {
+      fail(
+          entry,
+          new McpTransportException(
+              "MCP_SESSION_EXPIRED", remote, remote + " ended the session again", true, null));
+      return;
+    }
+    try {
+      synchronized (connectLock) {
+        if (transport.needsSession()) {
+          log.info("{} ended the session; initializing a new one", remote);
+          handshake();
+        }
+      }
+    } catch (RuntimeException e) {
+      fail(entry, e);
+      return;
+    }
+    // The server refused the request unread (unknown session), so sending it again is safe.
+    entry.resent = true;
+    if (pending.get(id) == entry) {
+      try {
+        transport.send(entry.request);
+      } catch (McpTransportException e) {
+        fail(entry, e);
+      }
+    }
+  }
+
+  private void fail(Pending entry, Throwable cause) {
+    if (pending.remove(entry.request.id(), entry)) {
+      entry.future.completeExceptionally(cause);
+    }
+  }
+
+  private final class TransportListener implements ClientTransport.Listener {
+    @Override
+    public void onMessage(JsonRpcMessage message) {
+      onCallbackThread(() -> handleInbound(message));
+    }
+
+    @Override
+    public void onDecodeFailure(DecodeResult.Failure failure) {
+      onCallbackThread(
+          () -> {
+            if (failure.looksLikeResponse() && failure.id() != null) {
+              Pending entry = pending.get(failure.id());
+              if (entry != null) {
+                fail(
+                    entry,
+                    new McpProtocolException(
+                        remote,
+                        remote + " sent a malformed response: " + failure.error().message(),
+                        null));
+              }
+            } else if (!failure.looksLikeResponse() && failure.id() != null) {
+              try {
+                transport.send(failure.toErrorResponse());
+              } catch (RuntimeException e) {
+                log.debug("Could not answer a malformed request of {}: {}", remote, e.toString());
+              }
+            } else {
+              log.warn("{} sent a malformed message: {}", remote, failure.error().message());
+            }
+          });
+    }
+
+    @Override
+    public void onRequestFailed(JsonRpcId id, McpTransportException cause) {
+      onCallbackThread(
+          () -> {
+            Pending entry = pending.get(id);
+            if (entry != null) {
+              fail(entry, cause);
+            }
+          });
+    }
+
+    @Override
+    public void onSessionExpired(JsonRpcId id) {
+      recoveryThreads.newThread(() -> recoverSession(id)).start();
+    }
+
+    @Override
+    public boolean isAwaiting(JsonRpcId id) {
+      return pending.containsKey(id);
+    }
+
+    @Override
+    public void onClosed(McpTransportException cause) {
+      closedCause.compareAndSet(null, cause);
+      Runnable failAll = () -> failAllPending(closedCause.get());
+      try {
+        // Behind the messages already queued, so responses that arrived are delivered first.
+        callbacks.execute(failAll);
+      } catch (RejectedExecutionException e) {
+        failAll.run();
+      }
+      if (!cause.code().equals("MCP_CLOSED")) {
+        log.warn("{}", cause.getMessage());
+      }
+    }
+  }
+}
