@@ -44,7 +44,7 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     long t = EpochNanos.of(at);
     long window = EpochNanos.windowOf(rate);
     while (true) {
-      Window w = windowFor(key);
+      Window w = windowFor(key, t);
       synchronized (w) {
         if (w.dropped) {
           continue;
@@ -95,7 +95,7 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     long t = EpochNanos.of(at);
     long window = EpochNanos.windowOf(rate);
     while (true) {
-      Window w = windowFor(key);
+      Window w = windowFor(key, t);
       synchronized (w) {
         if (w.dropped) {
           continue;
@@ -128,29 +128,35 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     return windows.size();
   }
 
-  private Window windowFor(String key) {
+  private Window windowFor(String key, long now) {
     Window w = windows.get(key);
     if (w != null) {
       return w;
     }
     if (windows.size() >= sweepAt) {
-      sweep();
+      sweep(now);
     }
     return windows.computeIfAbsent(
         key, k -> new Window(windowIds.incrementAndGet() << 32, droppedLatest.get()));
   }
 
-  /** Drops the windows that hold nothing that counts at their own latest instant. */
-  private synchronized void sweep() {
+  /**
+   * Drops the windows that hold nothing that counts at {@code now} (an instant a caller gave), or
+   * at their own latest instant if later. New windows start no earlier than the latest such
+   * instant, so what a dropped window held never counts again, even if the clock steps back.
+   */
+  private synchronized void sweep(long now) {
     if (windows.size() < sweepAt) {
       return;
     }
     windows.forEach(
         (key, w) -> {
           synchronized (w) {
-            if (w.isEmptyAtLatest()) {
+            long at = Math.max(now, w.latest);
+            if (w.lastWindow != Long.MAX_VALUE
+                && w.countAfter(EpochNanos.minus(at, w.lastWindow)) == 0) {
               w.dropped = true;
-              droppedLatest.accumulateAndGet(w.latest, Math::max);
+              droppedLatest.accumulateAndGet(at, Math::max);
               windows.remove(key, w);
             }
           }
@@ -169,8 +175,8 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     /** The latest instant this key has been given. */
     long latest;
 
-    /** The window length used last; for the sweep. */
-    private long lastWindow = Long.MAX_VALUE;
+    /** The window length used last, for the sweep; {@link Long#MAX_VALUE} before any. */
+    long lastWindow = Long.MAX_VALUE;
 
     private long[] times = new long[4];
     private long[] slots = new long[4];
@@ -261,13 +267,6 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
           return;
         }
       }
-    }
-
-    boolean isEmptyAtLatest() {
-      if (lastWindow != Long.MAX_VALUE) {
-        expire(latest, lastWindow);
-      }
-      return size == 0;
     }
 
     private void grow() {

@@ -41,10 +41,10 @@ import java.util.Optional;
  * <p>So a rule that requires a human always beats one that allows, and a missing fact never allows
  * anything. Rules read the request's trusted facts plus the computed facts those lack: {@code
  * action} (the canonical name), {@code off_hours} (from the policy's {@link BusinessHours} and the
- * clock), and {@code scale_up}/{@code scale_down} (from {@code replicas} and {@code
- * target_replicas} for an action that {@linkplain ActionDefinition#changesReplicas() changes
- * replicas}; 0 for any other action). Nothing the model says is a fact unless trusted code puts it
- * in the request.
+ * clock), {@code scale_up}/{@code scale_down} (from {@code replicas} and {@code target_replicas}
+ * for an action that {@linkplain ActionDefinition#changesReplicas() changes replicas}, and missing
+ * when those are not given; 0 for any other action), and {@code blast_radius} 0 for a {@link
+ * Effect#READ} action. Nothing the model says is a fact unless trusted code puts it in the request.
  *
  * <p>Deciding counts nothing: it says whether the rate limit <em>would</em> be exceeded. Count an
  * execution with {@link #reserve(ActionRequest)} when the action runs.
