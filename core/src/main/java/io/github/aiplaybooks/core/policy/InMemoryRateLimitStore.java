@@ -4,6 +4,7 @@ import io.github.aiplaybooks.core.condition.Rate;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A {@link RateLimitStore} in this JVM's memory: one sliding log per key, holding the instants of
@@ -45,7 +46,8 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     long window = EpochNanos.windowOf(rate);
     while (true) {
       Window w = windowFor(key, t);
-      synchronized (w) {
+      w.lock();
+      try {
         if (w.dropped) {
           continue;
         }
@@ -56,6 +58,8 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
           return new Admission(w.append(now), effective, effective);
         }
         return new Admission(-1, effective, w.freeAt(rate.count(), window));
+      } finally {
+        w.unlock();
       }
     }
   }
@@ -67,13 +71,16 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
       return rate.count() > 0 ? at : Instant.MAX;
     }
     long window = EpochNanos.windowOf(rate);
-    synchronized (w) {
+    w.lock();
+    try {
       long now = Math.max(EpochNanos.of(at), w.latest);
       int counted = w.countAfter(EpochNanos.minus(now, window));
       if (counted < rate.count()) {
         return at;
       }
       return w.freeAt(rate.count(), window);
+    } finally {
+      w.unlock();
     }
   }
 
@@ -84,9 +91,12 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
       return 0;
     }
     long window = EpochNanos.windowOf(rate);
-    synchronized (w) {
+    w.lock();
+    try {
       long now = Math.max(EpochNanos.of(at), w.latest);
       return w.countAfter(EpochNanos.minus(now, window));
+    } finally {
+      w.unlock();
     }
   }
 
@@ -96,7 +106,8 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     long window = EpochNanos.windowOf(rate);
     while (true) {
       Window w = windowFor(key, t);
-      synchronized (w) {
+      w.lock();
+      try {
         if (w.dropped) {
           continue;
         }
@@ -108,6 +119,8 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
           w.insertSorted(t);
         }
         return;
+      } finally {
+        w.unlock();
       }
     }
   }
@@ -118,8 +131,11 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     if (w == null) {
       return;
     }
-    synchronized (w) {
+    w.lock();
+    try {
       w.remove(slot);
+    } finally {
+      w.unlock();
     }
   }
 
@@ -151,7 +167,8 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     }
     windows.forEach(
         (key, w) -> {
-          synchronized (w) {
+          w.lock();
+          try {
             long at = Math.max(now, w.latest);
             if (w.lastWindow != Long.MAX_VALUE
                 && w.countAfter(EpochNanos.minus(at, w.lastWindow)) == 0) {
@@ -159,6 +176,8 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
               droppedLatest.accumulateAndGet(at, Math::max);
               windows.remove(key, w);
             }
+          } finally {
+            w.unlock();
           }
         });
     sweepAt = Math.max(MIN_SWEEP_SIZE, 2 * windows.size());
@@ -166,9 +185,11 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
 
   /**
    * The sliding log of one key: instants (nanoseconds) and slot ids, oldest first, in a circular
-   * buffer. Guarded by its own monitor.
+   * buffer. Guarded by itself, a lock (one compare-and-set to take, none to give back).
    */
-  private static final class Window {
+  private static final class Window extends ReentrantLock {
+    private static final long serialVersionUID = 1L;
+
     private final long slotBase;
     private int nextSeq;
 
