@@ -1,25 +1,70 @@
 package io.github.aiplaybooks.cli;
 
+import java.io.InputStream;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Entry point of the {@code playbooks} command. */
+/**
+ * Entry point of the {@code playbooks} command.
+ *
+ * <pre>{@code
+ * int exit = PlaybooksCommand.newCommandLine().execute("expr", "eval", "1 < 2");
+ * }</pre>
+ */
 @Command(
     name = "playbooks",
     mixinStandardHelpOptions = true,
     versionProvider = PlaybooksCommand.Version.class,
     description = "Run agentic SRE playbooks safely: the LLM proposes, trusted code disposes.",
-    subcommands = {CommandLine.HelpCommand.class})
-public final class PlaybooksCommand {
+    subcommands = {ExprCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class},
+    footer = {
+      "",
+      "Examples:",
+      "  playbooks expr eval 'blast_radius < 10_pods' --facts facts.json",
+      "  playbooks policy eval --policy examples/policy/seed-policy.json \\",
+      "      --action examples/policy/restart-pod.json"
+    })
+public final class PlaybooksCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  private final InputStream stdin;
+
+  private PlaybooksCommand(InputStream stdin) {
+    this.stdin = stdin;
+  }
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
     System.exit(newCommandLine().execute(args));
   }
 
-  /** The configured command line, for tests and embedding. */
+  /** The configured command line, reading standard input from {@link System#in}. */
   public static CommandLine newCommandLine() {
-    return new CommandLine(new PlaybooksCommand());
+    return newCommandLine(System.in);
+  }
+
+  /** The configured command line, reading standard input ({@code -} as a file) from {@code in}. */
+  public static CommandLine newCommandLine(InputStream in) {
+    CommandLine cl = new CommandLine(new PlaybooksCommand(Objects.requireNonNull(in, "in")));
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("error: " + e);
+          return ExitCodes.SOFTWARE;
+        });
+    return cl;
+  }
+
+  /** The standard input of the command line that {@code spec} belongs to. */
+  static InputStream stdin(CommandSpec spec) {
+    return ((PlaybooksCommand) spec.root().userObject()).stdin;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
   }
 
   static final class Version implements CommandLine.IVersionProvider {

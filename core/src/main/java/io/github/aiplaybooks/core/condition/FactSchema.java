@@ -79,6 +79,31 @@ public final class FactSchema {
     return Optional.ofNullable(Suggestions.closest(name, types.keySet()));
   }
 
+  /**
+   * The facts in {@code facts} whose values do not have their declared type, each to what is wrong,
+   * in the order of {@code facts}; empty when every declared fact present is well typed. Undeclared
+   * facts are not checked. Conditions check the facts they read when they read them; this checks
+   * them all at once, for loaders that report bad input before deciding anything.
+   *
+   * <pre>{@code
+   * schema.violations(Facts.of(Map.of("blast_radius", "lots")));
+   * // {blast_radius=is declared as a count of pods but is a string (lots)}
+   * }</pre>
+   */
+  public Map<String, String> violations(Facts facts) {
+    Objects.requireNonNull(facts, "facts");
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : facts.names()) {
+      FactType type = types.get(name);
+      if (type == null || type.kind() == FactType.Kind.ANY) {
+        continue;
+      }
+      type.violation(facts.lookup(name))
+          .ifPresent(what -> out.put(name, "is declared as " + type.describe() + " but " + what));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
   FactType typeOrNull(String name) {
     return types.get(name);
   }

@@ -171,6 +171,37 @@ public final class FactType {
     return Collections.unmodifiableSet(values);
   }
 
+  /**
+   * The accepted spelling of a {@link #oneOf} type closest to {@code value}, if one is close enough
+   * to be a likely typo: for "did you mean" hints. Empty for any other type.
+   */
+  public Optional<String> closestValue(String value) {
+    Objects.requireNonNull(value, "value");
+    if (canonical == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(Suggestions.closest(value, canonical.keySet()));
+  }
+
+  /**
+   * Why {@code value} (a value of the form {@link Facts#get} gives) does not have this type, or
+   * empty if it does: such as {@code "is a string (lots)"}.
+   */
+  Optional<String> violation(FactValue v) {
+    if (!accepts(v)) {
+      return Optional.of("is " + v.describe() + " (" + v.display() + ")");
+    }
+    if (canonical != null && canonical.get(v.str) == null) {
+      String suggestion = Suggestions.closest(v.str, canonical.keySet());
+      return Optional.of(
+          "is '"
+              + v.str
+              + "'"
+              + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : ""));
+    }
+    return Optional.empty();
+  }
+
   /** Every accepted spelling of a {@link #oneOf} type to its canonical value, else {@code null}. */
   Map<String, FactValue> canonical() {
     return canonical;

@@ -1,6 +1,7 @@
 package io.github.aiplaybooks.core.condition;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +46,11 @@ import tools.jackson.databind.JsonNode;
 public final class Facts {
   private static final Facts EMPTY = new Facts(new LinkedHashMap<>());
 
-  private final LinkedHashMap<String, FactValue> values;
+  /** The names, values and {@link FactIds} ids (or -1) of the facts, in the order added. */
+  private final String[] names;
+
+  private final FactValue[] vals;
+  private final int[] ids;
 
   /**
    * The facts whose names have a {@link FactIds} id, indexed by it, up to the highest such id
@@ -56,29 +61,62 @@ public final class Facts {
   /** How many ids existed when these facts were built; later ids are read from the map. */
   private final int idsKnown;
 
+  /**
+   * The facts by name. Facts made by {@link #withDefaults} make it on first use, since the
+   * evaluator reads them by id; the race to make it is benign (equal maps, safely published).
+   */
+  private volatile LinkedHashMap<String, FactValue> byName;
+
   private Facts(LinkedHashMap<String, FactValue> values) {
-    this.values = values;
+    this.byName = values;
     int known = FactIds.count();
-    int[] ids = new int[values.size()];
+    int n = values.size();
+    String[] ns = new String[n];
+    FactValue[] vs = new FactValue[n];
+    int[] is = new int[n];
     int max = -1;
     int i = 0;
-    for (String name : values.keySet()) {
-      int id = FactIds.idOf(name);
+    for (Map.Entry<String, FactValue> e : values.entrySet()) {
+      int id = FactIds.idOf(e.getKey());
       // An id given out after count() was read is left to the map.
       int usable = id < known ? id : -1;
-      ids[i++] = usable;
+      ns[i] = e.getKey();
+      vs[i] = e.getValue();
+      is[i] = usable;
       max = Math.max(max, usable);
+      i++;
     }
     FactValue[] s = new FactValue[max + 1];
-    i = 0;
-    for (FactValue v : values.values()) {
-      int id = ids[i++];
-      if (id >= 0) {
-        s[id] = v;
+    for (i = 0; i < n; i++) {
+      if (is[i] >= 0) {
+        s[is[i]] = vs[i];
       }
     }
+    this.names = ns;
+    this.vals = vs;
+    this.ids = is;
     this.slots = s;
     this.idsKnown = known;
+  }
+
+  private Facts(String[] names, FactValue[] vals, int[] ids, FactValue[] slots, int idsKnown) {
+    this.names = names;
+    this.vals = vals;
+    this.ids = ids;
+    this.slots = slots;
+    this.idsKnown = idsKnown;
+  }
+
+  private LinkedHashMap<String, FactValue> byName() {
+    LinkedHashMap<String, FactValue> m = byName;
+    if (m == null) {
+      m = new LinkedHashMap<>();
+      for (int i = 0; i < names.length; i++) {
+        m.put(names[i], vals[i]);
+      }
+      byName = m;
+    }
+    return m;
   }
 
   /** No facts. */
@@ -151,26 +189,66 @@ public final class Facts {
 
   /** A builder that starts with these facts. */
   public Builder toBuilder() {
-    return new Builder(values, true);
+    return new Builder(byName(), true);
   }
 
   /**
    * These facts, plus each fact of {@code defaults} whose name is absent here. Use it to layer
-   * computed defaults under trusted facts: {@code trusted.withDefaults(computed)}.
+   * computed defaults under trusted facts: {@code trusted.withDefaults(computed)}. Built after the
+   * conditions that read them were compiled, both are merged by copying a few arrays.
    */
   public Facts withDefaults(Facts defaults) {
     Objects.requireNonNull(defaults, "defaults");
-    if (defaults.values.isEmpty()) {
+    int extra = defaults.names.length;
+    if (extra == 0) {
       return this;
     }
-    LinkedHashMap<String, FactValue> merged = new LinkedHashMap<>(values);
-    defaults.values.forEach(merged::putIfAbsent);
-    return new Facts(merged);
+    int known = FactIds.count();
+    if (idsKnown != known || defaults.idsKnown != known) {
+      LinkedHashMap<String, FactValue> merged = new LinkedHashMap<>(byName());
+      defaults.byName().forEach(merged::putIfAbsent);
+      return new Facts(merged);
+    }
+    // Both were built with every id there is, so a fact with an id is present iff its slot is.
+    int n = names.length;
+    String[] ns = Arrays.copyOf(names, n + extra);
+    FactValue[] vs = Arrays.copyOf(vals, n + extra);
+    int[] is = Arrays.copyOf(ids, n + extra);
+    int count = n;
+    int max = slots.length - 1;
+    for (int k = 0; k < extra; k++) {
+      int id = defaults.ids[k];
+      String name = defaults.names[k];
+      boolean present =
+          id >= 0 ? id < slots.length && slots[id] != null : byName().containsKey(name);
+      if (!present) {
+        ns[count] = name;
+        vs[count] = defaults.vals[k];
+        is[count] = id;
+        count++;
+        max = Math.max(max, id);
+      }
+    }
+    if (count == n) {
+      return this;
+    }
+    FactValue[] s = Arrays.copyOf(slots, max + 1);
+    for (int k = n; k < count; k++) {
+      if (is[k] >= 0) {
+        s[is[k]] = vs[k];
+      }
+    }
+    if (count < n + extra) {
+      ns = Arrays.copyOf(ns, count);
+      vs = Arrays.copyOf(vs, count);
+      is = Arrays.copyOf(is, count);
+    }
+    return new Facts(ns, vs, is, s, known);
   }
 
   /** Whether the fact {@code name} is present. */
   public boolean contains(String name) {
-    return values.containsKey(name);
+    return byName().containsKey(name);
   }
 
   /**
@@ -178,23 +256,23 @@ public final class Facts {
    * an unmodifiable {@link java.util.List} of those; empty if absent.
    */
   public Optional<Object> get(String name) {
-    FactValue v = values.get(name);
+    FactValue v = byName().get(name);
     return v == null ? Optional.empty() : Optional.of(v.value());
   }
 
   /** The names of the facts present, in the order they were added. */
   public Set<String> names() {
-    return Collections.unmodifiableSet(values.keySet());
+    return Collections.unmodifiableSet(byName().keySet());
   }
 
   /** How many facts are present. */
   public int size() {
-    return values.size();
+    return names.length;
   }
 
   /** The value the evaluator reads, or {@code null} if absent. Does not allocate. */
   FactValue lookup(String name) {
-    return values.get(name);
+    return byName().get(name);
   }
 
   /**
@@ -210,7 +288,7 @@ public final class Facts {
         return null;
       }
     }
-    return values.get(name);
+    return byName().get(name);
   }
 
   @Override
@@ -221,11 +299,11 @@ public final class Facts {
     if (!(o instanceof Facts)) {
       return false;
     }
-    Map<String, FactValue> other = ((Facts) o).values;
-    if (other.size() != values.size()) {
+    Map<String, FactValue> other = ((Facts) o).byName();
+    if (other.size() != names.length) {
       return false;
     }
-    for (Map.Entry<String, FactValue> e : values.entrySet()) {
+    for (Map.Entry<String, FactValue> e : byName().entrySet()) {
       FactValue v = other.get(e.getKey());
       if (v == null || !v.value().equals(e.getValue().value())) {
         return false;
@@ -237,7 +315,7 @@ public final class Facts {
   @Override
   public int hashCode() {
     int h = 0;
-    for (Map.Entry<String, FactValue> e : values.entrySet()) {
+    for (Map.Entry<String, FactValue> e : byName().entrySet()) {
       h += e.getKey().hashCode() ^ e.getValue().value().hashCode();
     }
     return h;
@@ -247,13 +325,12 @@ public final class Facts {
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder("{");
-    values.forEach(
-        (k, v) -> {
-          if (b.length() > 1) {
-            b.append(", ");
-          }
-          b.append(k).append('=').append(v.display());
-        });
+    for (int i = 0; i < names.length; i++) {
+      if (i > 0) {
+        b.append(", ");
+      }
+      b.append(names[i]).append('=').append(vals[i].display());
+    }
     return b.append('}').toString();
   }
 
@@ -332,7 +409,7 @@ public final class Facts {
 
     /** Sets every fact of {@code facts}, replacing facts of the same name. */
     public Builder putAll(Facts facts) {
-      writable().putAll(facts.values);
+      writable().putAll(facts.byName());
       return this;
     }
 

@@ -1,0 +1,40 @@
+package io.github.aiplaybooks.core.policy;
+
+import io.github.aiplaybooks.core.condition.FactSchema;
+import io.github.aiplaybooks.core.condition.FactType;
+import java.util.Set;
+
+/** The names and types of the facts every policy may read. */
+final class PolicyFacts {
+  static final String ACTION = "action";
+  static final String OFF_HOURS = "off_hours";
+  static final String SCALE_UP = "scale_up";
+  static final String SCALE_DOWN = "scale_down";
+  static final String REPLICAS = "replicas";
+  static final String TARGET_REPLICAS = "target_replicas";
+  static final String BLAST_RADIUS = "blast_radius";
+
+  /** The facts the engine computes; a policy cannot declare them again. */
+  static final Set<String> COMPUTED = Set.of(ACTION, OFF_HOURS, SCALE_UP, SCALE_DOWN);
+
+  private PolicyFacts() {}
+
+  static FactSchema.Builder standard(ActionCatalog catalog) {
+    return FactSchema.builder()
+        .fact(ACTION, catalog.actionType())
+        .fact("severity", FactType.STRING)
+        .fact(OFF_HOURS, FactType.BOOLEAN)
+        .fact(BLAST_RADIUS, FactType.count("pods"))
+        .fact("namespace", FactType.STRING)
+        .fact("cluster", FactType.STRING)
+        .fact("environment", FactType.STRING)
+        .fact(REPLICAS, FactType.NUMBER)
+        .fact(TARGET_REPLICAS, FactType.NUMBER)
+        .fact(SCALE_UP, FactType.RATIO)
+        .fact(SCALE_DOWN, FactType.RATIO)
+        .fact("cost_increase", FactType.RATIO)
+        .fact("savings", FactType.MONEY)
+        .fact("risk", FactType.STRING)
+        .fact("confidence", FactType.RATIO);
+  }
+}
