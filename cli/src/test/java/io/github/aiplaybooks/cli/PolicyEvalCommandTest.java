@@ -97,7 +97,7 @@ class PolicyEvalCommandTest {
     CliRun saturday = eval("--action", p0, "--now", "2024-01-06T10:00:00+01:00");
     assertThat(saturday.json().get("decision").stringValue()).isEqualTo("ALLOW");
     assertThat(saturday.json().get("rule").stringValue())
-        .isEqualTo("auto_approve[1]: scale_up < 2x");
+        .isEqualTo("auto_approve_if[0]: severity == P0 AND off_hours == true");
     assertThat(reasons(saturday.json()))
         .contains("auto_approve_if[0]: severity == P0 AND off_hours == true holds");
     CliRun tuesday = eval("--action", p0, "--now", NOW);

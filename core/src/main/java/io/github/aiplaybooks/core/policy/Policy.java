@@ -87,10 +87,15 @@ import java.util.stream.Collectors;
  * <p>Computed facts are filled in only where the trusted facts lack them. For an action that
  * changes replicas ({@code scale_deployment}) without {@code replicas} and {@code target_replicas}
  * (or scaling up from zero), {@code scale_up} and {@code scale_down} stay missing, so rules that
- * read them fail closed. Note that {@code scale_up} and {@code scale_down} are 0 for every action
- * that changes no replica count, so a rule such as the seed's {@code scale_up < 2x} in {@code
- * auto_approve} holds for those actions too: write {@code action == scale_deployment AND scale_up <
- * 2x} to mean scaling only.
+ * read them fail closed.
+ *
+ * <p><b>Rules about scaling apply only to scaling.</b> A rule that reads {@code scale_up} applies
+ * only to a request that scales up, and one that reads {@code scale_down} only to a request that
+ * scales down; for any other request it neither allows nor requires anything. So the seed's {@code
+ * scale_up < 2x} in {@code auto_approve} means "scaling up, to less than twice the replicas": it
+ * does not allow a scale-down, nor {@code drain_node} or {@code consolidate_lb} (for which {@code
+ * scale_up} is 0, and {@code 0 < 2x} would otherwise hold). When the replica counts are unknown the
+ * rule applies and fails closed.
  *
  * <pre>{@code
  * Policy seed = Policy.seed();

@@ -45,6 +45,9 @@ import java.util.Optional;
  * for an action that {@linkplain ActionDefinition#changesReplicas() changes replicas}, and missing
  * when those are not given; 0 for any other action), and {@code blast_radius} 0 for a {@link
  * Effect#READ} action. Nothing the model says is a fact unless trusted code puts it in the request.
+ * A rule that reads {@code scale_up} or {@code scale_down} applies only to a request that scales in
+ * that direction (see {@link Policy}), so {@code scale_up < 2x} never allows a drain or a
+ * scale-down.
  *
  * <p>Deciding counts nothing: it says whether the rate limit <em>would</em> be exceeded. Count an
  * execution with {@link #reserve(ActionRequest)} when the action runs.
@@ -308,11 +311,15 @@ public final class PolicyEngine {
   }
 
   private Decision rules(ActionPlan plan, Facts facts, Instant now) {
+    Rule.ScaleDirection direction = plan.direction(facts);
     List<Rule> require = policy.compiledRequireRules();
     Rule firstRequire = null;
     List<String> reasons = null;
     for (int i : plan.requireToCheck) {
       Rule r = require.get(i);
+      if (!r.appliesTo(direction)) {
+        continue;
+      }
       Truth t =
           plan.requireConstant[i] != null ? plan.requireConstant[i] : r.condition.evaluate(facts);
       if (t != Truth.FALSE) {
@@ -327,7 +334,7 @@ public final class PolicyEngine {
     if (firstRequire != null) {
       for (int i : plan.autoToCheck) {
         Rule r = auto.get(i);
-        if (autoTruth(plan, i, r, facts) == Truth.TRUE) {
+        if (r.appliesTo(direction) && autoTruth(plan, i, r, facts) == Truth.TRUE) {
           reasons.add(
               r.ref.id()
                   + " ("
@@ -348,6 +355,9 @@ public final class PolicyEngine {
     long unknownAutos = 0;
     for (int i : plan.autoToCheck) {
       Rule r = auto.get(i);
+      if (!r.appliesTo(direction)) {
+        continue;
+      }
       Truth t = autoTruth(plan, i, r, facts);
       if (t == Truth.TRUE) {
         if (reasons == null) {
@@ -499,8 +509,8 @@ public final class PolicyEngine {
       Facts actionOnly = Facts.builder().put(PolicyFacts.ACTION, name).build();
       List<Rule> require = policy.compiledRequireRules();
       List<Rule> auto = policy.compiledAutoRules();
-      this.requireConstant = constants(require, actionOnly);
-      this.autoConstant = constants(auto, actionOnly);
+      this.requireConstant = constants(require, actionOnly, changesReplicas);
+      this.autoConstant = constants(auto, actionOnly, changesReplicas);
       this.requireToCheck = toCheck(requireConstant);
       this.autoToCheck = toCheck(autoConstant);
     }
@@ -518,11 +528,14 @@ public final class PolicyEngine {
       return b.build();
     }
 
-    private static Truth[] constants(List<Rule> rules, Facts actionOnly) {
+    private static Truth[] constants(List<Rule> rules, Facts actionOnly, boolean changesReplicas) {
       Truth[] out = new Truth[rules.size()];
       for (int i = 0; i < out.length; i++) {
         Rule r = rules.get(i);
-        if (r.readsOnlyAction()) {
+        if (!changesReplicas && r.readsScale()) {
+          // A rule about scaling never applies to an action that scales nothing.
+          out[i] = Truth.FALSE;
+        } else if (r.readsOnlyAction()) {
           out[i] = r.condition.evaluate(actionOnly);
         }
       }
@@ -533,6 +546,27 @@ public final class PolicyEngine {
       return java.util.stream.IntStream.range(0, constants.length)
           .filter(i -> constants[i] != Truth.FALSE)
           .toArray();
+    }
+
+    /** Which way the request with these (complete) facts changes a replica count. */
+    Rule.ScaleDirection direction(Facts facts) {
+      if (!changesReplicas) {
+        return Rule.ScaleDirection.NONE;
+      }
+      double up = ratio(facts, PolicyFacts.SCALE_UP);
+      double down = ratio(facts, PolicyFacts.SCALE_DOWN);
+      if (up > 0) {
+        return Rule.ScaleDirection.UP;
+      }
+      if (down > 0) {
+        return Rule.ScaleDirection.DOWN;
+      }
+      return up == 0 && down == 0 ? Rule.ScaleDirection.NONE : Rule.ScaleDirection.UNKNOWN;
+    }
+
+    private static double ratio(Facts facts, String name) {
+      Object v = facts.get(name).orElse(null);
+      return v instanceof Quantity ? ((Quantity) v).baseValue() : Double.NaN;
     }
 
     /** The rate-limit key of an execution on {@code target}, or {@code null} if it has none. */

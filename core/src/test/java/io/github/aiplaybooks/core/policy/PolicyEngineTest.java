@@ -88,12 +88,20 @@ class PolicyEngineTest {
     }
 
     @Test
-    void scalingDownByHalfOrLessIsNotGated() {
+    void scalingDownByHalfOrLessIsNotAllowedByTheScaleUpRule() {
+      // scale_up is 0 when scaling down, but scale_up < 2x is about scaling up: it does not apply.
       Decision d = gates.decide(request("scale_deployment", "replicas", 10, "target_replicas", 5));
-      assertThat(d.outcome()).isEqualTo(Outcome.ALLOW);
-      assertThat(d.rule().text()).isEqualTo("scale_up < 2x");
+      assertThat(d.outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+      assertThat(d.rule().id()).isEqualTo(RuleRef.DEFAULT_APPROVAL);
       assertThat(d.facts().get("scale_down")).contains(Quantity.number(0.5));
       assertThat(d.facts().get("scale_up")).contains(Quantity.number(0));
+    }
+
+    @Test
+    void keepingTheReplicaCountIsNeitherAScaleUpNorAScaleDown() {
+      Decision d = gates.decide(request("scale_deployment", "replicas", 4, "target_replicas", 4));
+      assertThat(d.outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+      assertThat(d.rule().id()).isEqualTo(RuleRef.DEFAULT_APPROVAL);
     }
 
     @Test
@@ -147,11 +155,21 @@ class PolicyEngineTest {
     }
 
     @Test
-    void scaleUpBelowTwiceAlsoHoldsForActionsThatScaleNothing() {
-      // The seed's gate is a condition over facts; scale_up is 0 for actions that do not scale.
-      Decision d = gates.decide(request("drain_node"));
+    void theScaleUpRuleDoesNotAllowActionsThatScaleNothing() {
+      // scale_up is 0 for these, and 0 < 2x, but a rule about scaling up applies only to scale-ups.
+      for (String action : List.of("drain_node", "cordon_node", "consolidate_lb", "update_image")) {
+        Decision d = gates.decide(request(action));
+        assertThat(d.outcome()).as(action).isEqualTo(Outcome.REQUIRE_APPROVAL);
+        assertThat(d.rule().id()).as(action).isEqualTo(RuleRef.DEFAULT_APPROVAL);
+        assertThat(d.facts().get("scale_up")).as(action).contains(Quantity.number(0));
+      }
+    }
+
+    @Test
+    void theScaleDownRuleDoesNotRequireApprovalForActionsThatScaleNothing() {
+      Decision d = gates.decide(request("rotate_secrets"));
       assertThat(d.outcome()).isEqualTo(Outcome.ALLOW);
-      assertThat(d.rule().text()).isEqualTo("scale_up < 2x");
+      assertThat(d.reasons()).noneMatch(r -> r.contains("scale_down"));
     }
   }
 
@@ -167,7 +185,6 @@ class PolicyEngineTest {
       assertThat(d.reasons())
           .containsExactly(
               "auto_approve[0]: the action is restart_pod",
-              "auto_approve[1]: scale_up < 2x holds",
               "auto_approve_if[1]: action IN ['restart_pod', 'scale_deployment'] holds",
               "auto_approve_if[2]: blast_radius < 10_pods holds");
       assertThat(d.retryAt()).isEmpty();
@@ -183,8 +200,6 @@ class PolicyEngineTest {
               "require_approval[0]: the action is delete_node",
               "require_human_if[0]: action (delete_node) IN ['delete_node', 'modify_rbac',"
                   + " 'change_security_group'] is true",
-              "auto_approve[1] (scale_up < 2x) also holds, but a rule that requires approval"
-                  + " wins",
               "auto_approve_if[2] (blast_radius < 10_pods) also holds, but a rule that requires"
                   + " approval wins");
     }
