@@ -1,0 +1,62 @@
+package io.github.aiplaybooks.mcp.schema;
+
+/** The MCP method names this library sends or answers. */
+public final class McpMethods {
+  /** {@code initialize}: the first request of a session. */
+  public static final String INITIALIZE = "initialize";
+
+  /** {@code notifications/initialized}: the client is ready. */
+  public static final String NOTIFICATION_INITIALIZED = "notifications/initialized";
+
+  /** {@code ping}: either side checks the other is alive. */
+  public static final String PING = "ping";
+
+  /** {@code tools/list}. */
+  public static final String TOOLS_LIST = "tools/list";
+
+  /** {@code tools/call}. */
+  public static final String TOOLS_CALL = "tools/call";
+
+  /** {@code resources/list}. */
+  public static final String RESOURCES_LIST = "resources/list";
+
+  /** {@code resources/read}. */
+  public static final String RESOURCES_READ = "resources/read";
+
+  /** {@code prompts/list}. */
+  public static final String PROMPTS_LIST = "prompts/list";
+
+  /** {@code prompts/get}. */
+  public static final String PROMPTS_GET = "prompts/get";
+
+  /** {@code logging/setLevel}. */
+  public static final String LOGGING_SET_LEVEL = "logging/setLevel";
+
+  /** {@code roots/list}: a server asks the client for its roots. */
+  public static final String ROOTS_LIST = "roots/list";
+
+  /** {@code notifications/cancelled}. */
+  public static final String NOTIFICATION_CANCELLED = "notifications/cancelled";
+
+  /** {@code notifications/progress}. */
+  public static final String NOTIFICATION_PROGRESS = "notifications/progress";
+
+  /** {@code notifications/message}: a log message from the server. */
+  public static final String NOTIFICATION_MESSAGE = "notifications/message";
+
+  /** {@code notifications/tools/list_changed}. */
+  public static final String NOTIFICATION_TOOLS_LIST_CHANGED = "notifications/tools/list_changed";
+
+  /** {@code notifications/resources/list_changed}. */
+  public static final String NOTIFICATION_RESOURCES_LIST_CHANGED =
+      "notifications/resources/list_changed";
+
+  /** {@code notifications/prompts/list_changed}. */
+  public static final String NOTIFICATION_PROMPTS_LIST_CHANGED =
+      "notifications/prompts/list_changed";
+
+  /** {@code notifications/roots/list_changed}. */
+  public static final String NOTIFICATION_ROOTS_LIST_CHANGED = "notifications/roots/list_changed";
+
+  private McpMethods() {}
+}
