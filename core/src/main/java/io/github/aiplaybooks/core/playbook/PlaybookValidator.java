@@ -63,6 +63,7 @@ final class PlaybookValidator {
   private final Map<String, FactSchema> factScopes = new HashMap<>();
   private final Map<String, Set<String>> variableScopes = new HashMap<>();
   private FactSchema routingFacts;
+  private boolean complete = true;
 
   PlaybookValidator(
       String name,
@@ -163,6 +164,9 @@ final class PlaybookValidator {
       problem("/workflow", "a playbook needs at least one step, such as \"1_detect\"");
     }
     Set<String> available = startNames();
+    // After a step whose action is unknown, what later steps may read is unknown too: do not
+    // report names they read as undeclared (the unknown action is the error to fix first).
+    complete = !(triggerDerived && !steps.isEmpty() && !resolves(steps.get(0)));
     int previous = 0;
     String previousKey = null;
     Map<String, String> keyByName = new HashMap<>();
@@ -216,7 +220,7 @@ final class PlaybookValidator {
       }
       for (VariableUse use : step.spec().variableUses()) {
         for (String v : use.variables()) {
-          if (!variables.contains(v)) {
+          if (complete && !variables.contains(v)) {
             problem(
                 at + "/" + use.path(),
                 "undeclared variable '${"
@@ -235,9 +239,19 @@ final class PlaybookValidator {
             available.add(out);
           }
         }
+      } else {
+        complete = false;
       }
     }
     routingFacts = factSchema(available, false);
+  }
+
+  private boolean resolves(Step step) {
+    try {
+      return stepKinds.kind(step.action()).specType().isInstance(step.spec());
+    } catch (StepKindException e) {
+      return false;
+    }
   }
 
   private StepKind kindOf(Step step) {
@@ -439,6 +453,9 @@ final class PlaybookValidator {
     try {
       Condition.compile(c.source(), scope);
     } catch (UnknownFactException e) {
+      if (!complete) {
+        return;
+      }
       problem(
           at,
           "unknown fact '"
@@ -450,7 +467,8 @@ final class PlaybookValidator {
               + ": a condition may read the standard facts, the inputs, the trigger's context and"
               + " outputs of earlier steps; declare it under \"inputs\"");
     } catch (ConditionException e) {
-      problem(at, e.reason() + " in '" + c.source() + "'");
+      String reason = e.reason();
+      problem(at, reason.contains(c.source()) ? reason : reason + " in '" + c.source() + "'");
     }
   }
 

@@ -153,10 +153,16 @@ final class SchemaCheck {
     return parent.isMissingNode() ? null : parent;
   }
 
+  /** The schema's description as a phrase: "how often to check, such as 30s". */
   private static String description(JsonNode schema) {
-    return schema != null && schema.path("description").isString()
-        ? schema.get("description").asString()
-        : "";
+    if (schema == null || !schema.path("description").isString()) {
+      return "";
+    }
+    String d = schema.get("description").asString().strip();
+    if (d.endsWith(".")) {
+      d = d.substring(0, d.length() - 1);
+    }
+    return d.isEmpty() ? d : Character.toLowerCase(d.charAt(0)) + d.substring(1);
   }
 
   private static String pointer(NodePath path) {
