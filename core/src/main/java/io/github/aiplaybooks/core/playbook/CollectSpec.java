@@ -34,7 +34,8 @@ public final class CollectSpec implements StepSpec {
 
   private CollectSpec(Builder b) {
     this.calls = List.copyOf(b.calls);
-    this.parallel = b.parallel;
+    // Without calls there is nothing to run at the same time: one value, not two.
+    this.parallel = b.parallel && !b.calls.isEmpty();
     this.timeframe = b.timeframe;
     this.metrics = List.copyOf(b.metrics);
     this.breakdown = List.copyOf(b.breakdown);

@@ -72,6 +72,7 @@ public final class PlaybookWriter {
       YAMLMapper.builder()
           .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
           .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+          .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
           .build();
 
   private PlaybookWriter() {}
