@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PlaybooksCommand.Version.class,
     description = "Run agentic SRE playbooks safely: the LLM proposes, trusted code disposes.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, ExplainCommand.class})
 public final class PlaybooksCommand {
 
   /** Runs the command line and exits with its code. */

@@ -35,7 +35,7 @@ import java.util.Objects;
  *
  * <p>This small parser is ours rather than cron-utils: the five standard fields are all a playbook
  * needs, and {@code core} stays free of another dependency. Instances are immutable; two schedules
- * are equal when their normalized expressions and zones are.
+ * are equal when their normalized expressions are and their zones have the same rules.
  */
 public final class Schedule {
   private static final int[] MINUTE_STEPS = {1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30};
@@ -192,16 +192,20 @@ public final class Schedule {
     return "cron '" + cron.canonical() + "'" + zoneText;
   }
 
+  /**
+   * Equal when the normalized expressions are and the zones have the same rules ({@code UTC} and
+   * {@code Z}).
+   */
   @Override
   public boolean equals(Object o) {
     return o instanceof Schedule
         && cron.canonical().equals(((Schedule) o).cron.canonical())
-        && zone.equals(((Schedule) o).zone);
+        && zone.normalized().equals(((Schedule) o).zone.normalized());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(cron.canonical(), zone);
+    return Objects.hash(cron.canonical(), zone.normalized());
   }
 
   /** {@code cron '0 6 * * 1' in UTC}. */

@@ -59,6 +59,9 @@ class ScheduleTest {
         .isEqualTo(Instant.parse("2024-01-07T00:00:00Z"));
     assertThat(Schedule.cron("0 6 * * 1", UTC))
         .isNotEqualTo(Schedule.cron("0 6 * * 1", "Europe/Paris"));
+    assertThat(Schedule.cron("0 6 * * 1", "UTC"))
+        .isEqualTo(Schedule.cron("0 6 * * 1", ZoneOffset.UTC))
+        .hasSameHashCodeAs(Schedule.cron("0 6 * * 1", ZoneOffset.UTC));
   }
 
   @Test

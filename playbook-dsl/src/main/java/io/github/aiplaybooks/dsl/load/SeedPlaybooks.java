@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +61,7 @@ public final class SeedPlaybooks {
           "automated-rollback");
 
   private static final String ROUTING = "autonomous-incident-response";
+  private static final ZoneId UTC = ZoneId.of("UTC");
 
   private SeedPlaybooks() {}
 
@@ -125,11 +126,10 @@ public final class SeedPlaybooks {
       case "predictive-scaling":
         return Optional.of(new ScheduleTrigger(Schedule.every(Duration.ofMinutes(5))));
       case "security-optimization":
-        return Optional.of(new ScheduleTrigger(Schedule.daily(LocalTime.of(2, 0), ZoneOffset.UTC)));
+        return Optional.of(new ScheduleTrigger(Schedule.daily(LocalTime.of(2, 0), UTC)));
       case "cost-optimization":
         return Optional.of(
-            new ScheduleTrigger(
-                Schedule.weekly(DayOfWeek.MONDAY, LocalTime.of(6, 0), ZoneOffset.UTC)));
+            new ScheduleTrigger(Schedule.weekly(DayOfWeek.MONDAY, LocalTime.of(6, 0), UTC)));
       default:
         return Optional.empty();
     }

@@ -97,9 +97,9 @@ class SeedPlaybooksTest {
     assertThat(SeedPlaybooks.load("autonomous-incident-response").trigger().describe())
         .isEqualTo("alert of severity P0, P1 from cloudwatch, prometheus, guardduty, security_hub");
     assertThat(schedule("predictive-scaling")).isEqualTo("*/5 * * * * UTC every 5 minutes");
-    assertThat(schedule("security-optimization")).isEqualTo("0 2 * * * Z daily at 02:00 (Z)");
+    assertThat(schedule("security-optimization")).isEqualTo("0 2 * * * UTC daily at 02:00 (UTC)");
     assertThat(schedule("cost-optimization"))
-        .isEqualTo("0 6 * * 1 Z weekly on Monday at 06:00 (Z)");
+        .isEqualTo("0 6 * * 1 UTC weekly on Monday at 06:00 (UTC)");
     assertThat(SeedPlaybooks.load("automated-rollback"))
         .isEqualTo(SeedPlaybooks.loadAsWritten("automated-rollback"));
   }
