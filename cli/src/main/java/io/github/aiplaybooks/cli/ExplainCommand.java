@@ -6,13 +6,16 @@ import io.github.aiplaybooks.dsl.load.PlaybookLoadException;
 import io.github.aiplaybooks.dsl.load.SeedPlaybooks;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code playbooks explain FILE|SEED_NAME}: the steps, the trigger, every condition normalized, the
@@ -38,11 +41,25 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:explained", "2:the playbook or an option is invalid"})
 public final class ExplainCommand implements Callable<Integer> {
 
-  /** Output formats. */
+  /** Output formats, written in lower case on the command line. */
   enum Format {
-    text,
-    mermaid,
-    markdown
+    TEXT,
+    MERMAID,
+    MARKDOWN
+  }
+
+  /** Reads {@code text}, {@code mermaid} or {@code markdown}. */
+  static final class FormatConverter implements ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      for (Format f : Format.values()) {
+        if (f.name().toLowerCase(Locale.ROOT).equals(value)) {
+          return f;
+        }
+      }
+      throw new TypeConversionException(
+          "expected one of text, mermaid, markdown; found '" + value + "'");
+    }
   }
 
   private final ApprovalPreview approvals;
@@ -55,8 +72,9 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
+      converter = FormatConverter.class,
       description = "text (the default), mermaid, or markdown (a page with both).")
-  Format format = Format.text;
+  Format format = Format.TEXT;
 
   @Option(
       names = "--policy",
@@ -97,9 +115,9 @@ public final class ExplainCommand implements Callable<Integer> {
 
   static String render(Playbook p, Format format, Map<String, String> approval, String argument) {
     switch (format) {
-      case mermaid:
+      case MERMAID:
         return PlaybookDiagram.mermaid(p);
-      case markdown:
+      case MARKDOWN:
         return markdown(p, approval, argument);
       default:
         return PlaybookExplanation.text(p, approval);

@@ -38,7 +38,7 @@ final class PlaybookFiles {
     }
   }
 
-  /** Every condition of the playbook: its steps', its declared trigger's and its routes'. */
+  /** Every condition of the playbook: its steps' and its routes'. */
   static List<Condition> conditions(Playbook p) {
     List<Condition> all = new ArrayList<>();
     for (Step s : p.steps()) {

@@ -110,7 +110,10 @@ class ExplainCommandTest {
     CliRun run = CliRun.of("explain", "automated-rollback", "--format", "svg");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("expected one of [text, mermaid, markdown]");
+    assertThat(run.err())
+        .contains(
+            "Invalid value for option '--format': expected one of text, mermaid, markdown;"
+                + " found 'svg'");
   }
 
   @Test

@@ -93,7 +93,11 @@ public final class Playbooks {
     return schedule(Schedule.cron(expression, zone));
   }
 
-  /** A failing health check; set {@code .every(...)} and {@code .checks(...)}. */
+  /**
+   * A failing health check, checked every 30 seconds unless {@code .every(...)} says otherwise;
+   * give its {@code .checks(...)}, or leave the trigger out to take the first {@code health_check}
+   * step's.
+   */
   public static HealthCheckDefinition healthCheckFailure() {
     return new HealthCheckDefinition(Duration.ofSeconds(30), List.of());
   }

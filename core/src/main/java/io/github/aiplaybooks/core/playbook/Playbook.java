@@ -145,6 +145,15 @@ public final class Playbook {
     return Optional.ofNullable(routing);
   }
 
+  /**
+   * The trigger the first step implies, which a playbook without a declared trigger gets: an {@link
+   * AlertTrigger} for {@code receive_alert}, a {@link HealthCheckTrigger} for {@code health_check},
+   * else a {@link ManualTrigger}. A writer can leave out a trigger equal to it.
+   */
+  public Trigger impliedTrigger() {
+    return Builder.impliedTrigger(steps);
+  }
+
   /** The playbook's {@code x-} keys, each value a copy. */
   public Map<String, JsonNode> extensions() {
     return Step.copy(extensions);
@@ -334,7 +343,7 @@ public final class Playbook {
     public Playbook build() {
       List<Step> ordered = new ArrayList<>(steps);
       ordered.sort(Comparator.comparingInt(Step::order));
-      Trigger t = trigger != null ? trigger : derivedTrigger(ordered);
+      Trigger t = trigger != null ? trigger : impliedTrigger(ordered);
       PlaybookValidator v =
           new PlaybookValidator(
               name,
@@ -355,7 +364,7 @@ public final class Playbook {
       return new Playbook(this, t, ordered, v.scopes());
     }
 
-    private static Trigger derivedTrigger(List<Step> ordered) {
+    static Trigger impliedTrigger(List<Step> ordered) {
       if (!ordered.isEmpty()) {
         StepSpec first = ordered.get(0).spec();
         if (first instanceof ReceiveSpec) {

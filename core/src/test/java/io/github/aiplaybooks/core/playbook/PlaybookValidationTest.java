@@ -58,6 +58,9 @@ class PlaybookValidationTest {
     assertThat(p.trigger()).isEqualTo(new AlertTrigger(List.of("cloudwatch"), List.of()));
     assertThat(p.agent()).isEmpty();
     assertThat(p.steps()).extracting(Step::key).containsExactly("1_detect");
+    assertThat(p.impliedTrigger()).isEqualTo(p.trigger());
+    assertThat(p.toBuilder().trigger(new ManualTrigger()).build().impliedTrigger())
+        .isEqualTo(p.trigger());
   }
 
   @Test

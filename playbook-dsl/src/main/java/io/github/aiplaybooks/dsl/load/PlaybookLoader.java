@@ -1,6 +1,5 @@
 package io.github.aiplaybooks.dsl.load;
 
-import io.github.aiplaybooks.PlaybooksException;
 import io.github.aiplaybooks.core.playbook.InvalidPlaybookException;
 import io.github.aiplaybooks.core.playbook.KnownActions;
 import io.github.aiplaybooks.core.playbook.Playbook;
@@ -173,11 +172,8 @@ public final class PlaybookLoader {
     } catch (PlaybookLoadException e) {
       throw e;
     } catch (RuntimeException e) {
-      // A defect, never expected: still fail as this loader's own exception, and say so, so that
-      // the fuzz tests (which look for this text) find it.
-      if (e instanceof PlaybooksException) {
-        throw failure(source, e.getMessage(), e);
-      }
+      // Every expected fault was collected above, so this is a defect: still fail as this
+      // loader's own exception, and say so, so that the fuzz tests (which look for it) find it.
       throw failure(source, "internal error while loading (a bug; please report it): " + e, e);
     }
   }

@@ -94,7 +94,7 @@ public final class PlaybookWriter {
     o.put("playbook", playbook.name());
     playbook.agent().ifPresent(a -> o.put("agent", a));
     playbook.model().ifPresent(m -> o.put("model", m));
-    if (!playbook.trigger().equals(impliedTrigger(playbook))) {
+    if (!playbook.trigger().equals(playbook.impliedTrigger())) {
       o.set("trigger", trigger(playbook.trigger()));
     }
     if (!playbook.inputs().isEmpty()) {
@@ -108,10 +108,6 @@ public final class PlaybookWriter {
     playbook.routing().ifPresent(r -> o.set("routing", routing(r)));
     playbook.extensions().forEach(o::set);
     return o;
-  }
-
-  private static Trigger impliedTrigger(Playbook p) {
-    return p.toBuilder().trigger(null).build().trigger();
   }
 
   /** The name the format gives a fact type: {@code ratio}, {@code count:pods}, .... */
