@@ -13,6 +13,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * A JSON or YAML document read into a tree, with the line and column of every key and value by JSON
@@ -97,6 +98,13 @@ final class LocatedTree {
       Location here = location(p.currentTokenLocation());
       tree.values.put(at, here);
       JsonToken t = p.currentToken();
+      if (p instanceof YAMLParser && ((YAMLParser) p).isCurrentAlias()) {
+        problems.at(
+            at,
+            here,
+            "YAML aliases (*" + p.getString() + ") are not supported: write the value out in full");
+        return NODES.nullNode();
+      }
       switch (t) {
         case START_OBJECT:
           return object(p, at);

@@ -158,13 +158,9 @@ public final class PlaybookLoader {
       }
       // The model's rules see placeholders where a value did not parse: keep only what the
       // earlier passes did not already report there.
-      List<PlaybookProblem> fresh = new ArrayList<>();
-      for (PlaybookProblem p : rules) {
-        if (!problems.covers(p.pointer())) {
-          fresh.add(p);
-        }
-      }
-      fresh.forEach(p -> problems.value(p.pointer(), p.message()));
+      Problems ruleProblems = new Problems();
+      rules.forEach(p -> ruleProblems.value(p.pointer(), p.message()));
+      problems.addUncovered(ruleProblems);
       if (problems.isEmpty() && playbook != null) {
         return playbook;
       }

@@ -24,9 +24,4 @@ final class Pointers {
     return pointer.equals(ancestor)
         || (pointer.startsWith(ancestor) && pointer.charAt(ancestor.length()) == '/');
   }
-
-  /** The last token, unescaped. */
-  static String lastToken(String pointer) {
-    return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
-  }
 }

@@ -43,6 +43,17 @@ final class Problems {
     return problems.isEmpty();
   }
 
+  /** Adds the problems of a later pass, except those at or below a place already reported. */
+  void addUncovered(Problems later) {
+    List<Problem> fresh = new ArrayList<>();
+    for (Problem p : later.problems) {
+      if (!covers(p.pointer)) {
+        fresh.add(p);
+      }
+    }
+    problems.addAll(fresh);
+  }
+
   /** Whether a problem was reported at {@code pointer} or above it. */
   boolean covers(String pointer) {
     for (Problem p : problems) {

@@ -15,15 +15,18 @@ import tools.jackson.databind.JsonNode;
 final class SchemaCheck {
   private SchemaCheck() {}
 
+  /** Adds the schema's errors to {@code problems}, except where a syntax error was reported. */
   static void check(JsonNode root, Problems problems) {
+    Problems found = new Problems();
     for (Error e : PlaybookSchema.compiled().validate(root)) {
       String eval = e.getEvaluationPath().toString();
       if (eval.contains("/oneOf/") || eval.contains("/anyOf/") || eval.contains("/not/")) {
         // Alternatives that failed are reported once, by the keyword that combines them.
         continue;
       }
-      report(e, pointer(e.getInstanceLocation()), problems);
+      report(e, pointer(e.getInstanceLocation()), found);
     }
+    problems.addUncovered(found);
   }
 
   private static void report(Error e, String at, Problems problems) {

@@ -90,6 +90,24 @@ class PlaybookLoaderTest {
   }
 
   @Test
+  void yamlFeaturesBeyondJsonDataAreRefusedOnceEach() {
+    assertThat(
+            errors(
+                "playbook: p\nworkflow:\n  1_a: &s {action: receive_alert}\n  2_b: *s\n",
+                PlaybookFormat.YAML))
+        .containsExactly(
+            "t:4:8: /workflow/2_b: YAML aliases (*s) are not supported: write the value out in"
+                + " full");
+    assertThat(
+            errors(
+                "playbook: p\nworkflow:\n  1_a: {action: receive_alert, sources: !!binary aGk=}\n",
+                PlaybookFormat.YAML))
+        .containsExactly(
+            "t:3:41: /workflow/1_a/sources: unsupported value (VALUE_EMBEDDED_OBJECT): expected"
+                + " JSON data");
+  }
+
+  @Test
   void filesAreReadByExtensionAsUtf8(@TempDir Path dir) throws IOException {
     Path yml = dir.resolve("p.yml");
     Files.writeString(yml, "playbook: p\nworkflow:\n  1_a: {action: receive_alert}\n");
