@@ -19,10 +19,18 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = PlaybooksCommand.Version.class,
     description = "Run agentic SRE playbooks safely: the LLM proposes, trusted code disposes.",
-    subcommands = {ExprCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      ValidateCommand.class,
+      ExplainCommand.class,
+      ExprCommand.class,
+      PolicyCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Examples:",
+      "  playbooks validate my-playbook.json",
+      "  playbooks explain automated-rollback --format mermaid",
       "  playbooks expr eval 'blast_radius < 10_pods' --facts facts.json",
       "  playbooks policy eval --policy examples/policy/seed-policy.json \\",
       "      --action examples/policy/restart-pod.json"

@@ -20,6 +20,16 @@ record CliRun(int exit, String out, String err) {
     return runWithInput("", args);
   }
 
+  /** Runs {@code cl}, a command line a test configured, with {@code args}. */
+  static CliRun run(CommandLine cl, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(args);
+    return new CliRun(exit, out.toString(), err.toString());
+  }
+
   static CliRun runWithInput(String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -45,6 +45,9 @@ import java.util.Set;
  *       <td></td></tr>
  *   <tr><td>delete_pvc</td><td>delete_unused_pvc</td><td>DESTRUCTIVE</td><td></td></tr>
  *   <tr><td>consolidate_lb</td><td></td><td>DESTRUCTIVE</td><td></td></tr>
+ *   <tr><td>scale_nodegroup</td><td></td><td>MUTATE</td><td></td></tr>
+ *   <tr><td>notify, escalate</td><td>alert_team (notify)</td><td>READ: telling a human
+ *       changes nothing managed</td><td></td></tr>
  *   <tr><td>expand_pvc, clean_logs, isolate_pod, apply_network_policy, rotate_secrets</td>
  *       <td></td><td>MUTATE</td><td></td></tr>
  *   <tr><td>get, describe, logs, events, top, get_metric_data, get_metric_statistics,
@@ -248,7 +251,12 @@ public final class ActionCatalog {
         ActionDefinition.read("get_traces", "get-traces"),
         ActionDefinition.read("batch_get_traces", "batch-get-traces"),
         ActionDefinition.read("get_cost_and_usage", "get-cost-and-usage"),
-        ActionDefinition.read("filter_log_events", "filter-log-events"));
+        ActionDefinition.read("filter_log_events", "filter-log-events"),
+        // Telling humans changes nothing the agent manages, so it is READ: it must work during an
+        // emergency stop and on the fallback path, which escalate to a human.
+        ActionDefinition.read("notify", "alert_team"),
+        ActionDefinition.read("escalate"),
+        mutate("scale_nodegroup", null).build());
     return b.build();
   }
 
