@@ -162,20 +162,23 @@ class PlaybookValidationTest {
   void conditionsMayReadOutputsOfEarlierStepsButNotOfLaterOnes() {
     Step classify =
         new Step(
-            2, "classify", "analyze_alert", ReasonSpec.builder().extract(List.of("type")).build());
-    Playbook ok = minimal().step(classify).step(approve(3, "type == security")).build();
+            2,
+            "classify",
+            "analyze_alert",
+            ReasonSpec.builder().extract(List.of("root_cause")).build());
+    Playbook ok = minimal().step(classify).step(approve(3, "root_cause == oom")).build();
     assertThat(ok.steps()).hasSize(3);
 
     List<String> problems =
         problems(
             () ->
                 minimal()
-                    .step(approve(2, "type == security"))
+                    .step(approve(2, "root_cause == oom"))
                     .step(new Step(3, "classify", "analyze_alert", classify.spec()))
                     .build());
     assertThat(problems).hasSize(1);
     assertThat(problems.get(0))
-        .startsWith("/workflow/2_approve/auto_approve_if/0: unknown fact 'type'");
+        .startsWith("/workflow/2_approve/auto_approve_if/0: unknown fact 'root_cause'");
   }
 
   @Test
