@@ -35,8 +35,10 @@ import tools.jackson.databind.JsonNode;
  *   <li>names: the playbook's, each step's, inputs, {@code extract} fields and {@code output}s;
  *   <li>steps numbered 1, 2, 3, … without gaps or duplicates;
  *   <li>each action known to the {@link StepKindRegistry}, with parameters of its kind's type;
- *   <li>every condition reads only facts it may read (see {@link StandardFacts}): a misspelt fact
- *       is an error with the closest name;
+ *   <li>every condition reads only facts it may read (see {@link StandardFacts} and {@link Scope}):
+ *       a misspelt fact is an error with the closest name; a step's output never stands in for a
+ *       standard fact, a name of the trigger's context or an input (it is read as {@code
+ *       step.name}); the conditions are then kept compiled against what they read;
  *   <li>every {@code ${variable}} in tool references and templates comes from the trigger's
  *       context, the inputs or an earlier step's outputs (not from the standard facts: those exist
  *       only when an action is decided);

@@ -550,10 +550,19 @@ final class PlaybookValidator {
           "unknown action '"
               + action
               + "'"
-              + Names.didYouMean(action, knownActions.spellings())
+              + didYouMeanAction(action)
               + "; known actions: "
               + Names.list(knownActions.spellings()));
     }
+  }
+
+  /** The closest spelling, also of actions that are no identifier ({@code get-metric-data}). */
+  private String didYouMeanAction(String action) {
+    return knownActions
+        .actionType()
+        .closestValue(action)
+        .map(c -> " (did you mean '" + c + "'?)")
+        .orElseGet(() -> Names.didYouMean(action, knownActions.spellings()));
   }
 
   private void name(String at, String value) {

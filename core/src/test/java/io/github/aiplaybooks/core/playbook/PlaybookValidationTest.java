@@ -424,6 +424,21 @@ class PlaybookValidationTest {
     assertThat(unknownFact.isLeaf()).isTrue();
   }
 
+  @Test
+  void aMisspeltActionSpeltWithDashesGetsASuggestionToo() {
+    Routing routing =
+        Routing.of(
+            List.of(
+                Route.leaf("t", Condition.compile("severity == P2"), List.of("get-metric-dat"))));
+
+    assertThat(problems(() -> minimal().routing(routing).build()))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "/routing/routes/0/runbook/0: unknown action 'get-metric-dat' (did you mean"
+                + " 'get-metric-data'?)");
+  }
+
   private static Route leaf(String label, String... runbook) {
     return Route.leaf(label, Condition.compile("severity == P0"), List.of(runbook));
   }

@@ -32,12 +32,12 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>A file is checked in four passes, and every problem of every pass is reported at once, in file
  * order, as one {@link PlaybookLoadException}: (1) syntax and duplicate keys; (2) the {@link
  * PlaybookSchema} (keys, types, required keys, which parameters each action takes; unknown keys are
- * errors, except keys starting with {@code x-} at the top level and in steps, which are kept as
- * extensions); (3) typed values: conditions, durations, time windows, money, tool references,
- * templates, cron expressions; (4) the model's rules ({@link Playbook.Builder#build()}): step
- * numbering, known actions, declared facts and variables, and so on. Each error reads {@code
- * file:line:column: /json/pointer: message}; a later pass does not repeat a fault an earlier one
- * reported at the same place.
+ * errors, except keys starting with {@code x-} at the top level, in the trigger, in steps, in
+ * routing and in routes, which are kept as extensions); (3) typed values: conditions, durations,
+ * time windows, money, tool references, templates, cron expressions; (4) the model's rules ({@link
+ * Playbook.Builder#build()}): step numbering, known actions, declared facts and variables, and so
+ * on. Each error reads {@code file:line:column: /json/pointer: message}; a later pass does not
+ * repeat a fault an earlier one reported at the same place.
  *
  * <p>Immutable and thread-safe. Any input, however broken, ends in a {@link Playbook} or a {@link
  * PlaybookLoadException}, the caller's fault. Anything else is a defect of this loader (or of a
