@@ -25,6 +25,20 @@ final class Names {
         && !KEYWORDS.contains(s.toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * A name a step may read: an identifier, or a step's output qualified by the step's name ({@code
+   * classify.blast_radius}).
+   */
+  static boolean isQualified(String s) {
+    if (s == null || s.length() > 200) {
+      return false;
+    }
+    int dot = s.indexOf('.');
+    return dot < 0
+        ? isIdentifier(s)
+        : isStepName(s.substring(0, dot)) && isIdentifier(s.substring(dot + 1));
+  }
+
   /** A step's name after its number: lower case, digits and {@code _}, starting with a letter. */
   static boolean isStepName(String s) {
     return s != null && s.length() <= 64 && STEP_NAME.matcher(s).matches();
@@ -42,7 +56,7 @@ final class Names {
   static Optional<String> closest(String name, Collection<String> candidates) {
     FactSchema.Builder b = FactSchema.builder();
     for (String c : candidates) {
-      if (isIdentifier(c)) {
+      if (isQualified(c)) {
         b.fact(c);
       }
     }

@@ -177,6 +177,16 @@ public final class Policy {
     return PolicyLoader.defaults().parse(json, source);
   }
 
+  /**
+   * The standard facts of the table above, with their types, {@code action} typed by {@code
+   * catalog}: what every policy may read without declaring it. The playbook model reads the same
+   * table ({@code io.github.aiplaybooks.core.playbook.StandardFacts}), so a condition means the
+   * same in a policy and in a playbook.
+   */
+  public static FactSchema standardFacts(ActionCatalog catalog) {
+    return PolicyFacts.standard(Objects.requireNonNull(catalog, "catalog")).build();
+  }
+
   /** An empty policy's builder, with the default catalog. */
   public static Builder builder() {
     return new Builder();
