@@ -339,7 +339,7 @@ final class Compiler {
       String s, Map<String, FactValue> canonical, FactArg fact, Expr e, Site site) {
     FactValue v = canonical.get(s);
     if (v == null) {
-      String suggestion = Suggestions.closest(s, canonical.keySet());
+      String suggestion = Suggestions.closestOrNull(s, canonical.keySet());
       throw new ConditionTypeException(
           Ast.print(e)
               + ": '"

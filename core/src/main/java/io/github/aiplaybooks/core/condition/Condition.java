@@ -187,7 +187,7 @@ public final class Condition {
       // Cannot happen: an unknown result always comes from an absent fact.
       throw new IllegalStateException("unknown result without a missing fact: " + normalized);
     }
-    String suggestion = Suggestions.closest(fact.name, facts.names());
+    String suggestion = Suggestions.closestOrNull(fact.name, facts.names());
     return new UnknownFactException(
         "fact '"
             + fact.name

@@ -76,7 +76,7 @@ public final class FactSchema {
 
   /** The declared name closest to {@code name}, if one is close enough to be a likely typo. */
   public Optional<String> closestName(String name) {
-    return Optional.ofNullable(Suggestions.closest(name, types.keySet()));
+    return Suggestions.closest(name, types.keySet());
   }
 
   /**
@@ -139,17 +139,13 @@ public final class FactSchema {
     /**
      * Declares {@code name} with {@code type}, replacing an earlier declaration of the same name.
      *
-     * @throws IllegalArgumentException if {@code name} is not an identifier conditions can name (a
-     *     letter or {@code _}, then letters, digits, {@code _}, and single {@code .} or {@code -}
-     *     between them; not a keyword such as {@code AND} or {@code true})
+     * @throws IllegalArgumentException if {@code name} is not an {@linkplain Identifiers
+     *     identifier}
      */
     public Builder fact(String name, FactType type) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(type, "type");
-      if (!Lexer.isIdentifier(name)) {
-        throw new IllegalArgumentException(
-            "name: '" + name + "' is not an identifier a condition can name");
-      }
+      Identifiers.requireIdentifier(name, "name");
       types.put(name, type);
       return this;
     }

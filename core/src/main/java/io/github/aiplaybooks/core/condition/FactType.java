@@ -180,7 +180,7 @@ public final class FactType {
     if (canonical == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(Suggestions.closest(value, canonical.keySet()));
+    return Suggestions.closest(value, canonical.keySet());
   }
 
   /**
@@ -192,7 +192,7 @@ public final class FactType {
       return Optional.of("is " + v.describe() + " (" + v.display() + ")");
     }
     if (canonical != null && canonical.get(v.str) == null) {
-      String suggestion = Suggestions.closest(v.str, canonical.keySet());
+      String suggestion = Suggestions.closestOrNull(v.str, canonical.keySet());
       return Optional.of(
           "is '"
               + v.str

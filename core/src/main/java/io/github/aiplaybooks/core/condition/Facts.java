@@ -171,15 +171,11 @@ public final class Facts {
     LinkedHashMap<String, FactValue> values = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : object.properties()) {
       if (!e.getValue().isNull()) {
-        String at = pointer + "/" + escapePointer(e.getKey());
+        String at = JsonPointers.child(pointer, e.getKey());
         values.put(e.getKey(), FactValue.fromJson(e.getValue(), at));
       }
     }
     return new Facts(values);
-  }
-
-  private static String escapePointer(String name) {
-    return name.replace("~", "~0").replace("/", "~1");
   }
 
   /** A new, empty builder. */

@@ -5,6 +5,7 @@ import io.github.aiplaybooks.core.condition.ConditionException;
 import io.github.aiplaybooks.core.condition.FactSchema;
 import io.github.aiplaybooks.core.condition.FactType;
 import io.github.aiplaybooks.core.condition.Rate;
+import io.github.aiplaybooks.core.condition.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -533,8 +534,7 @@ public final class Policy {
     }
 
     private static String closest(String name, java.util.Collection<String> candidates) {
-      FactSchema names = FactSchema.of(candidates);
-      return names.closestName(name).map(s -> " (did you mean '" + s + "'?)").orElse("");
+      return Suggestions.didYouMean(name, candidates);
     }
   }
 }

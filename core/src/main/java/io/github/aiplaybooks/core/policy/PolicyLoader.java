@@ -1,7 +1,8 @@
 package io.github.aiplaybooks.core.policy;
 
-import io.github.aiplaybooks.core.condition.FactSchema;
 import io.github.aiplaybooks.core.condition.FactType;
+import io.github.aiplaybooks.core.condition.JsonPointers;
+import io.github.aiplaybooks.core.condition.Suggestions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,10 +149,7 @@ public final class PolicyLoader {
             "unknown key '"
                 + key
                 + "'"
-                + FactSchema.of(KEYS.stream().sorted().toList())
-                    .closestName(key)
-                    .map(s -> " (did you mean '" + s + "'?)")
-                    .orElse("")
+                + Suggestions.didYouMean(key, KEYS.stream().sorted().toList())
                 + "; a policy has "
                 + String.join(", ", KEYS.stream().sorted().toList()));
       } else if (LISTS.contains(key)) {
@@ -437,7 +435,7 @@ public final class PolicyLoader {
 
   /** Escapes a key for a JSON pointer (RFC 6901). */
   static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
+    return JsonPointers.escape(key);
   }
 
   /** The parser's complaint with its line and column. */

@@ -263,7 +263,9 @@ class PolicyLoaderTest {
                 + " money, list, any, count(UNIT) or a list of the allowed strings",
             "/facts/action: fact 'action' is computed by the policy engine; it cannot be declared"
                 + " again",
-            "/facts/not a name: name: 'not a name' is not an identifier a condition can name",
+            "/facts/not a name: name: 'not a name' is not a name a condition can write (a letter or _,"
+                + " then letters, digits, _, and single . or - between them; not a keyword such as AND"
+                + " or true)",
             "/auto_approve_if/0: unknown fact 'tier'; declared facts: action, severity, off_hours,"
                 + " blast_radius, namespace, cluster, environment, replicas, target_replicas,"
                 + " scale_up, scale_down, cost_increase, savings, risk, confidence (column 1)\n"
