@@ -29,12 +29,19 @@ import java.util.Set;
  * picks the specialised node for each comparison.
  *
  * <p>Names: with a schema, a declared name is a fact; an undeclared one is a symbol on the right of
- * {@code ==}, {@code !=} and {@code IN}, and an {@link UnknownFactException} anywhere else. Without
- * a schema, a name on the right of {@code ==}, {@code !=} and {@code IN} is the fact if the facts
- * contain it, else the symbol; anywhere else it is a fact. Identifiers inside a list literal are
- * always symbols.
+ * {@code ==}, {@code !=} and {@code IN} unless it is one edit from a declared fact or equal to one
+ * but for case (then it is an {@link UnknownFactException} that says to quote it), and an {@link
+ * UnknownFactException} anywhere else. Without a schema, a name on the right of {@code ==}, {@code
+ * !=} and {@code IN} is the fact if the facts contain it, else the symbol; anywhere else it is a
+ * fact. Identifiers inside a list literal are always symbols.
  */
 final class Compiler {
+  /**
+   * How many edits a symbol may be from a declared fact before it is taken for that fact misspelt:
+   * one, or none but case.
+   */
+  static final int NEAR_MISS = 1;
+
   private final String source;
   private final FactSchema schema;
   private final Parser.Positions positions;
@@ -228,6 +235,28 @@ final class Compiler {
           return new FactArg(name, type, new Site(source, column));
         }
         if (symbolPosition) {
+          String fact = Suggestions.closestOrNull(name, schema.names(), NEAR_MISS);
+          if (fact != null) {
+            // A symbol spelt almost like a fact is most likely that fact misspelt: as a symbol it
+            // would make the comparison silently false, so it is refused until quoted or fixed.
+            // Only one edit away (or another case), since symbols such as security, resource
+            // (of type == security) are legitimately two edits from facts (severity, source).
+            throw new UnknownFactException(
+                "'"
+                    + name
+                    + "' is not a declared fact, but it is close to the fact '"
+                    + fact
+                    + "' (did you mean '"
+                    + fact
+                    + "'?); if a symbol was meant, quote it: '"
+                    + name
+                    + "'",
+                name,
+                fact,
+                source,
+                column,
+                true);
+          }
           return new ConstArg(FactValue.ofString(name), name);
         }
         String suggestion = schema.closestName(name).orElse(null);

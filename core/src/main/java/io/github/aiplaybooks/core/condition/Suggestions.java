@@ -36,11 +36,16 @@ public final class Suggestions {
 
   /** As {@link #closest}, or {@code null}. */
   static String closestOrNull(String name, Iterable<String> candidates) {
+    return closestOrNull(name, candidates, 3);
+  }
+
+  /** As {@link #closest} but never farther than {@code maxDistance} edits, or {@code null}. */
+  static String closestOrNull(String name, Iterable<String> candidates, int maxDistance) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(candidates, "candidates");
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    int limit = Math.max(1, Math.min(3, (name.length() + 2) / 4));
+    int limit = Math.min(maxDistance, Math.max(1, Math.min(3, (name.length() + 2) / 4)));
     for (String c : candidates) {
       if (c == null || c.equals(name)) {
         continue;

@@ -61,7 +61,9 @@ import java.util.stream.Collectors;
  *
  * <p>Conditions are compiled when the policy is loaded, against the facts it may read: a misspelt
  * fact, action or rate-limit category, a type error or an unknown key is an error then, never a
- * rule that silently does not match. The standard facts are:
+ * rule that silently does not match. That includes a symbol on the right of {@code ==}, {@code !=}
+ * or {@code IN} spelt almost like a fact ({@code namespace == protected_namespce}): quote it if a
+ * symbol was meant. The standard facts are:
  *
  * <table>
  *   <caption>Standard facts</caption>
@@ -75,7 +77,8 @@ import java.util.stream.Collectors;
  *       scaling down, else 0; 0 for an action that changes no replica count</td></tr>
  *   <tr><td>replicas, target_replicas</td><td>number</td><td>current and wanted replicas, for
  *       the two above</td></tr>
- *   <tr><td>severity</td><td>string</td><td>such as {@code P0}</td></tr>
+ *   <tr><td>severity</td><td>one of P0, P1, P2, P3, P4</td><td>P0 is the worst; {@code
+ *       severity == p0} is an error (did you mean P0?)</td></tr>
  *   <tr><td>blast_radius</td><td>count of pods</td><td>how many pods the action touches;
  *       computed as 0 for a READ action, unless given</td></tr>
  *   <tr><td>namespace, cluster, environment</td><td>string</td><td>where it acts</td></tr>

@@ -32,12 +32,22 @@ final class ConditionArbitraries {
 
   /** Fact names, some of which are also symbols, so names on the right of == may be either. */
   static final List<String> NAMES =
-      List.of("a", "b", "severity", "P0", "low", "blast_radius", "kube-system", "v2.1.0", "_x");
+      List.of(
+          "a",
+          "b",
+          "severity",
+          "P0",
+          "low",
+          "blast_radius",
+          "kube-system",
+          "v2.1.0",
+          "_x",
+          "Severity");
 
   /**
    * The names a schema declares in schema-mode properties: all but {@code P0} and {@code low},
    * which are symbols on the right of {@code ==}, {@code !=} and {@code IN} and unknown facts
-   * elsewhere.
+   * elsewhere, and {@code Severity}, which is too close to {@code severity} to be a symbol.
    */
   static final List<String> DECLARED =
       List.of("a", "b", "severity", "blast_radius", "kube-system", "v2.1.0", "_x");

@@ -289,4 +289,64 @@ class ConditionErrorsTest {
         .isInstanceOf(ConditionTypeException.class)
         .hasMessageContaining("fact action is 'drop_database', which is not one of restart_pod");
   }
+
+  @Test
+  void anUndeclaredSymbolCloseToADeclaredFactIsAnErrorNotASilentString() {
+    FactSchema schema =
+        FactSchema.builder()
+            .fact("namespace", FactType.STRING)
+            .fact("protected_namespace", FactType.STRING)
+            .build();
+    for (String condition :
+        List.of(
+            "namespace == protected_namespce",
+            "namespace != protected_namespce",
+            "namespace IN protected_namespce",
+            "namespace == Protected_Namespace")) {
+      assertThatThrownBy(() -> Condition.compile(condition, schema))
+          .as(condition)
+          .isInstanceOfSatisfying(
+              UnknownFactException.class,
+              e -> {
+                assertThat(e.suggestion()).contains("protected_namespace");
+                assertThat(e.mayBeSymbol()).isTrue();
+                assertThat(e.reason())
+                    .contains("'" + e.factName() + "'")
+                    .contains("fact 'protected_namespace'")
+                    .contains("quote it");
+              });
+    }
+    UnknownFactException e =
+        catchUnknown(() -> Condition.compile("namespace == protected_namespce", schema));
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "'protected_namespce' is not a declared fact, but it is close to the fact"
+                + " 'protected_namespace' (did you mean 'protected_namespace'?); if a symbol was"
+                + " meant, quote it: 'protected_namespce' (column 14)\n"
+                + "  namespace == protected_namespce\n"
+                + "               ^");
+    // Quoted, or two edits or more from every fact, it is a symbol as before.
+    FactSchema routing = FactSchema.builder().fact("type").fact("severity").fact("source").build();
+    assertThat(Condition.compile("type == security OR type == resource", routing).factNames())
+        .containsExactly("type");
+    assertThat(
+            Condition.compile("namespace == 'protected_namespce'", schema)
+                .test(Facts.builder().put("namespace", "protected_namespce").build()))
+        .isTrue();
+    assertThat(
+            Condition.compile("namespace == production", schema)
+                .test(Facts.builder().put("namespace", "production").build()))
+        .isTrue();
+    assertThat(Condition.compile("namespace == protected_namespace", schema).factNames())
+        .containsExactly("namespace", "protected_namespace");
+  }
+
+  private static UnknownFactException catchUnknown(Runnable r) {
+    try {
+      r.run();
+    } catch (UnknownFactException e) {
+      return e;
+    }
+    throw new AssertionError("no UnknownFactException");
+  }
 }

@@ -416,4 +416,33 @@ class PolicyLoaderTest {
     assertThat(e.problems()).isEqualTo(List.copyOf(e.problems()));
     assertThat(e.retryable()).isFalse();
   }
+
+  @Test
+  void aMisspeltFactOnTheRightOfAComparisonIsAnErrorNotARuleThatNeverMatches() {
+    PolicyException e =
+        problemsOf(
+            "{\"facts\": {\"protected_namespace\": \"string\"},"
+                + " \"require_human_if\": [\"namespace == protected_namespce\"],"
+                + " \"auto_approve\": [\"restart_pod\"]}");
+    assertThat(e.problems()).hasSize(1);
+    assertThat(e.problems().get(0).pointer()).isEqualTo("/require_human_if/0");
+    assertThat(e.problems().get(0).message())
+        .startsWith(
+            "'protected_namespce' is not a declared fact, but it is close to the fact"
+                + " 'protected_namespace'")
+        .contains("quote it");
+  }
+
+  @Test
+  void severityIsOneOfP0ToP4SoALowerCaseSymbolIsAnErrorWithASuggestion() {
+    PolicyException e = problemsOf("{\"require_human_if\": [\"severity == p0\"]}");
+    assertThat(e.problems()).hasSize(1);
+    assertThat(e.problems().get(0).message())
+        .startsWith(
+            "severity == p0: 'p0' is not a value of severity, which is one of P0, P1, P2, P3, P4"
+                + " (did you mean 'P0'?)");
+    assertThat(Policy.seed().factSchema().type("severity"))
+        .contains(FactType.oneOf(List.of("P0", "P1", "P2", "P3", "P4")));
+    assertThat(Policy.seed().factSchema().type("environment")).contains(FactType.STRING);
+  }
 }
