@@ -100,6 +100,8 @@ final class Compiler {
       left = canonicalize(left, right, c, site);
       right = canonicalize(right, left, c, site);
     }
+    checkNotNegativeCount(c, site, left, right);
+    checkNotNegativeCount(c, site, right, left);
     int code = op.ordinal();
     if (left instanceof ConstArg && right instanceof ConstArg) {
       Eval.Comparison folded = new Eval.Comparison(c, site, left, code, right);
@@ -160,6 +162,8 @@ final class Compiler {
       right = resolve((Operand) target, true);
     }
     checkMembership(in, site, left, StaticType.of(left), right, StaticType.of(right));
+    checkNotNegativeCount(in, site, left, right);
+    checkNotNegativeCount(in, site, right, left);
     right = canonicalize(right, left, in, site);
     left = canonicalize(left, right, in, site);
     String operator = in.negated() ? "NOT IN" : "IN";
@@ -420,6 +424,35 @@ final class Compiler {
     StaticType re = rt.kind == FactValue.LIST ? rt.element : rt;
     if (le.known() && re.known() && !le.comparableTo(re)) {
       throw typeError(e, site, null, left, lt, right, rt);
+    }
+  }
+
+  /**
+   * A count is never negative (facts that are refuse at evaluation), so a negative number compared
+   * with a count fact is a mistake: it is refused rather than left to be always true or false.
+   */
+  private void checkNotNegativeCount(Expr e, Site site, Arg fact, Arg literal) {
+    if (!(fact instanceof FactArg) || !(literal instanceof ConstArg)) {
+      return;
+    }
+    FactType type = ((FactArg) fact).declared;
+    if (type == null || type.kind() != FactType.Kind.COUNT) {
+      return;
+    }
+    FactValue v = ((ConstArg) literal).value;
+    for (FactValue x : v.kind == FactValue.LIST ? v.elements : new FactValue[] {v}) {
+      if (x.kind == FactValue.NUM && x.num < 0) {
+        throw new ConditionTypeException(
+            Ast.print(e)
+                + ": fact "
+                + ((FactArg) fact).name
+                + " is "
+                + type.describe()
+                + ", and a count is never negative, so it is never "
+                + x.display(),
+            source,
+            site.column());
+      }
     }
   }
 

@@ -104,6 +104,21 @@ public final class FactSchema {
     return Collections.unmodifiableMap(out);
   }
 
+  /**
+   * Whether every declared fact present in {@code facts} has its declared type: {@link #violations}
+   * is empty. Does not allocate, so a policy engine can check every request's facts.
+   */
+  public boolean conforms(Facts facts) {
+    Objects.requireNonNull(facts, "facts");
+    for (int i = 0, n = facts.size(); i < n; i++) {
+      FactType type = types.get(facts.nameAt(i));
+      if (type != null && type.kind() != FactType.Kind.ANY && !type.admits(facts.valueAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   FactType typeOrNull(String name) {
     return types.get(name);
   }

@@ -266,6 +266,16 @@ public final class Facts {
     return names.length;
   }
 
+  /** The name of the {@code i}-th fact, in the order added. */
+  String nameAt(int i) {
+    return names[i];
+  }
+
+  /** The value of the {@code i}-th fact, in the order added. */
+  FactValue valueAt(int i) {
+    return vals[i];
+  }
+
   /** The value the evaluator reads, or {@code null} if absent. Does not allocate. */
   FactValue lookup(String name) {
     return byName().get(name);

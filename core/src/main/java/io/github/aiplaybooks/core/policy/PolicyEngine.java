@@ -2,6 +2,7 @@ package io.github.aiplaybooks.core.policy;
 
 import io.github.aiplaybooks.core.condition.ConditionTypeException;
 import io.github.aiplaybooks.core.condition.Explanation;
+import io.github.aiplaybooks.core.condition.FactSchema;
 import io.github.aiplaybooks.core.condition.Facts;
 import io.github.aiplaybooks.core.condition.Quantity;
 import io.github.aiplaybooks.core.condition.Truth;
@@ -463,6 +464,7 @@ public final class PolicyEngine {
     final Effect effect;
     final boolean changesReplicas;
     final BusinessHours hours;
+    final FactSchema schema;
     final RateLimit limit;
     final RuleRef limitRule;
     final SlidingWindowRateLimiter limiter;
@@ -491,6 +493,7 @@ public final class PolicyEngine {
       this.effect = d.effect();
       this.changesReplicas = d.changesReplicas();
       this.hours = policy.businessHours();
+      this.schema = policy.factSchema();
       this.limit = d.rateLimitCategory().flatMap(policy::rateLimit).orElse(null);
       this.limitRule =
           limit == null
@@ -585,6 +588,10 @@ public final class PolicyEngine {
 
     /** The trusted facts with the computed facts they lack. */
     Facts facts(Facts trusted, Instant now) throws InvalidFactsException {
+      if (!schema.conforms(trusted)) {
+        Map.Entry<String, String> bad = schema.violations(trusted).entrySet().iterator().next();
+        throw new InvalidFactsException("fact " + bad.getKey() + " " + bad.getValue());
+      }
       if (trusted.contains(PolicyFacts.ACTION)) {
         Object given = trusted.get(PolicyFacts.ACTION).orElseThrow();
         if (!(given instanceof String)) {

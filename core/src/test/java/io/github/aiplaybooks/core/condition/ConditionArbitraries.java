@@ -192,7 +192,10 @@ final class ConditionArbitraries {
         notations = Arbitraries.just(Notation.PLAIN);
         break;
     }
-    return Combinators.combine(amounts, notations, units).as(Quantity::ofOrNull);
+    // A count is never negative: negative amounts are read as their absolute value.
+    boolean count = c == Category.PODS || c == Category.NODES;
+    return Combinators.combine(amounts.map(a -> count ? a.abs() : a), notations, units)
+        .as(Quantity::ofOrNull);
   }
 
   /** Values of any kind, so that facts meet comparisons they do and do not fit. */

@@ -333,6 +333,21 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aNegativeCountIsDeniedEvenWhenNoRuleReadsIt() {
+      Decision d = seed.decide(request("drain_node", "blast_radius", -500));
+      assertThat(d.outcome()).isEqualTo(Outcome.DENY);
+      assertThat(d.rule().name()).isEqualTo(RuleRef.FACTS);
+      assertThat(d.reasons())
+          .containsExactly(
+              "invalid trusted facts: fact blast_radius is declared as a count of pods but is"
+                  + " -500: a count is never negative");
+      PolicyEngine restartsOnly = engine(Policy.builder().autoApprove("restart_pod").build());
+      Decision unread = restartsOnly.decide(request("restart_pod", "blast_radius", "-1"));
+      assertThat(unread.outcome()).as(unread.toString()).isEqualTo(Outcome.DENY);
+      assertThat(unread.rule().name()).isEqualTo(RuleRef.FACTS);
+    }
+
+    @Test
     void anActionFactThatNamesAnotherActionIsDenied() {
       Decision d = seed.decide(request("restart_pod", "action", "delete_node"));
       assertThat(d.outcome()).isEqualTo(Outcome.DENY);
