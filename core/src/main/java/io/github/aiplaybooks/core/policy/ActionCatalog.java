@@ -45,7 +45,8 @@ import java.util.Set;
  *       <td></td></tr>
  *   <tr><td>delete_pvc</td><td>delete_unused_pvc</td><td>DESTRUCTIVE</td><td></td></tr>
  *   <tr><td>consolidate_lb</td><td></td><td>DESTRUCTIVE</td><td></td></tr>
- *   <tr><td>scale_nodegroup</td><td></td><td>MUTATE</td><td></td></tr>
+ *   <tr><td>scale_nodegroup (changes replicas: its {@code replicas} and {@code
+ *       target_replicas} are node counts)</td><td></td><td>MUTATE</td><td></td></tr>
  *   <tr><td>notify, escalate</td><td>alert_team (notify)</td><td>READ: telling a human
  *       changes nothing managed</td><td></td></tr>
  *   <tr><td>expand_pvc, clean_logs, isolate_pod, apply_network_policy, rotate_secrets</td>
@@ -256,7 +257,9 @@ public final class ActionCatalog {
         // emergency stop and on the fallback path, which escalate to a human.
         ActionDefinition.read("notify", "alert_team"),
         ActionDefinition.read("escalate"),
-        mutate("scale_nodegroup", null).build());
+        // Its replica facts are node counts: replicas and target_replicas are the node group's
+        // current and wanted number of nodes.
+        mutate("scale_nodegroup", null).changesReplicas(true).build());
     return b.build();
   }
 

@@ -88,18 +88,35 @@ import java.util.stream.Collectors;
  *   <tr><td>confidence</td><td>ratio</td><td>such as {@code 0.9}</td></tr>
  * </table>
  *
- * <p>Computed facts are filled in only where the trusted facts lack them. For an action that
- * changes replicas ({@code scale_deployment}) without {@code replicas} and {@code target_replicas}
- * (or scaling up from zero), {@code scale_up} and {@code scale_down} stay missing, so rules that
- * read them fail closed.
+ * <p>Computed facts are filled in where the trusted facts lack them, and a trusted fact that
+ * disagrees with what the engine knows is refused ({@code DENY}, rule {@code facts}): {@code
+ * namespace} and {@code cluster} come from the request's {@link Target} when it names them; for an
+ * action that {@linkplain ActionDefinition#changesReplicas() changes replicas}, {@code scale_up}
+ * and {@code scale_down} are always computed from {@code replicas} and {@code target_replicas} when
+ * both are given (a trusted value that differs, both positive, or any negative value is refused);
+ * without the counts (or scaling up from zero, which has no ratio) the missing ones stay missing,
+ * so rules that read them fail closed. For any other action both are 0, and a trusted value that is
+ * not is refused. Counts ({@code blast_radius}, {@code count(UNIT)} facts) are never negative.
  *
- * <p><b>Rules about scaling apply only to scaling.</b> A rule that reads {@code scale_up} applies
- * only to a request that scales up, and one that reads {@code scale_down} only to a request that
- * scales down; for any other request it neither allows nor requires anything. So the seed's {@code
- * scale_up < 2x} in {@code auto_approve} means "scaling up, to less than twice the replicas": it
- * does not allow a scale-down, nor {@code drain_node} or {@code consolidate_lb} (for which {@code
- * scale_up} is 0, and {@code 0 < 2x} would otherwise hold). When the replica counts are unknown the
- * rule applies and fails closed.
+ * <p><b>Automatic rules about scaling allow only scaling.</b> A rule that allows without a human
+ * ({@code auto_approve}, {@code auto_approve_if}) and reads {@code scale_up} allows only a request
+ * that scales up, as if it read {@code <scales up> AND rule}; one that reads {@code scale_down}
+ * only a request that scales down; one that reads both a request that scales either way. So the
+ * seed's {@code scale_up < 2x} means "scaling up, to less than twice the replicas": it does not
+ * allow a scale-down, nor {@code drain_node} (for which {@code scale_up} is 0, and {@code 0 < 2x}
+ * would otherwise hold), and neither does {@code scale_up < 2x OR blast_radius < 10_pods}. When the
+ * direction is unknown (no replica counts), such a rule never allows. Rules that require a human
+ * are read plainly, on the computed values: {@code scale_down > 50% OR blast_radius > 50_pods}
+ * requires a human for a {@code restart_pod} of 500 pods ({@code scale_down} is 0 there), and
+ * {@code scale_down > 50%} for a scale-down of 60%.
+ *
+ * <p><b>A destructive action needs a rule that names it.</b> An automatic rule allows a {@link
+ * Effect#DESTRUCTIVE} action only if it names that action: the bare item ({@code consolidate_lb},
+ * or an alias), or a condition that holds (or may hold) for this action rather than for an action
+ * it does not mention, such as {@code action IN ['delete_pvc', 'consolidate_lb']} or {@code action
+ * == consolidate_lb AND blast_radius < 10_pods}. A rule that only excludes actions ({@code action
+ * != delete_node}) or does not read {@code action} ({@code blast_radius < 10_pods}) never allows
+ * one: a human decides.
  *
  * <pre>{@code
  * Policy seed = Policy.seed();
@@ -508,7 +525,7 @@ public final class Policy {
           Optional<ActionDefinition> action = catalog.resolve(name);
           if (action.isPresent()) {
             Condition c = Condition.compile(PolicyFacts.ACTION + " == " + name, schema);
-            return new Rule(ref, c, requires, action.get().name());
+            return new Rule(ref, c, requires, action.get().name(), schema);
           }
           if (!schema.declares(name)) {
             found.add(
@@ -521,7 +538,7 @@ public final class Policy {
             return null;
           }
         }
-        return new Rule(ref, Condition.compile(text, schema), requires, null);
+        return new Rule(ref, Condition.compile(text, schema), requires, null, schema);
       } catch (ConditionException e) {
         found.add(new PolicyException.Problem(pointer, e.getMessage()));
         return null;

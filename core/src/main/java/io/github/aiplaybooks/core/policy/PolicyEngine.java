@@ -1,7 +1,6 @@
 package io.github.aiplaybooks.core.policy;
 
 import io.github.aiplaybooks.core.condition.ConditionTypeException;
-import io.github.aiplaybooks.core.condition.Explanation;
 import io.github.aiplaybooks.core.condition.FactSchema;
 import io.github.aiplaybooks.core.condition.Facts;
 import io.github.aiplaybooks.core.condition.Quantity;
@@ -10,10 +9,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Decides whether an action may run: the gate every action passes, with a {@link Policy}, a clock,
@@ -27,8 +29,10 @@ import java.util.Optional;
  *       catalog});
  *   <li>an {@link EmergencyStop} is engaged and the action is not {@link Effect#READ} → {@code
  *       DENY} (rule {@code emergency_stop});
- *   <li>the trusted facts are invalid (a value of the wrong type, or an {@code action} fact that
- *       names another action) → {@code DENY} (rule {@code facts});
+ *   <li>the trusted facts are invalid (a value of the wrong type, a negative count, an {@code
+ *       action}, {@code namespace} or {@code cluster} fact that names another action or place than
+ *       the request's, scale facts the replica counts do not make) → {@code DENY} (rule {@code
+ *       facts});
  *   <li>the action's rate limit is reached → {@code DENY} with {@link Decision#retryAt()} (rule
  *       {@code rate_limits.CATEGORY});
  *   <li>a rule that requires a human holds, <em>or cannot be decided because a fact it reads is
@@ -42,13 +46,19 @@ import java.util.Optional;
  * <p>So a rule that requires a human always beats one that allows, and a missing fact never allows
  * anything. Rules read the request's trusted facts plus the computed facts those lack: {@code
  * action} (the canonical name), {@code off_hours} (from the policy's {@link BusinessHours} and the
- * clock), {@code scale_up}/{@code scale_down} (from {@code replicas} and {@code target_replicas}
- * for an action that {@linkplain ActionDefinition#changesReplicas() changes replicas}, and missing
- * when those are not given; 0 for any other action), and {@code blast_radius} 0 for a {@link
- * Effect#READ} action. Nothing the model says is a fact unless trusted code puts it in the request.
- * A rule that reads {@code scale_up} or {@code scale_down} applies only to a request that scales in
- * that direction (see {@link Policy}), so {@code scale_up < 2x} never allows a drain or a
- * scale-down.
+ * clock), {@code namespace} and {@code cluster} (from the request's {@link Target}), {@code
+ * scale_up}/{@code scale_down} (from {@code replicas} and {@code target_replicas} for an action
+ * that {@linkplain ActionDefinition#changesReplicas() changes replicas}, and missing when those are
+ * not given; 0 for any other action), and {@code blast_radius} 0 for a {@link Effect#READ} action.
+ * A trusted fact of the wrong type, a negative count, or one that disagrees with these (another
+ * namespace than the target's, a scale ratio the replica counts do not make) is rule 3's {@code
+ * DENY}. Nothing the model says is a fact unless trusted code puts it in the request.
+ *
+ * <p>Two limits on rules that allow, described on {@link Policy}: one that reads {@code scale_up}
+ * or {@code scale_down} allows only a request that scales in that direction, so {@code scale_up <
+ * 2x} never allows a drain or a scale-down (rules that require a human read both plainly); and a
+ * {@link Effect#DESTRUCTIVE} action is allowed only by a rule that names it, so the seed's {@code
+ * blast_radius < 10_pods} never allows {@code consolidate_lb}.
  *
  * <p>Deciding counts nothing: it says whether the rate limit <em>would</em> be exceeded. Count an
  * execution with {@link #reserve(ActionRequest)} when the action runs.
@@ -139,7 +149,7 @@ public final class PolicyEngine {
     }
     Facts facts;
     try {
-      facts = plan.facts(trusted, now);
+      facts = plan.facts(trusted, request.target(), now);
     } catch (InvalidFactsException e) {
       return invalidFacts(plan, trusted, now, e.getMessage());
     }
@@ -312,15 +322,14 @@ public final class PolicyEngine {
   }
 
   private Decision rules(ActionPlan plan, Facts facts, Instant now) {
-    Rule.ScaleDirection direction = plan.direction(facts);
+    Direction direction = plan.direction(facts);
     List<Rule> require = policy.compiledRequireRules();
     Rule firstRequire = null;
     List<String> reasons = null;
     for (int i : plan.requireToCheck) {
       Rule r = require.get(i);
-      if (!r.appliesTo(direction)) {
-        continue;
-      }
+      // Rules that require a human read the facts plainly: scale_up and scale_down are 0 for a
+      // request that does not scale that way, and missing (so the rule holds) when unknown.
       Truth t =
           plan.requireConstant[i] != null ? plan.requireConstant[i] : r.condition.evaluate(facts);
       if (t != Truth.FALSE) {
@@ -335,7 +344,7 @@ public final class PolicyEngine {
     if (firstRequire != null) {
       for (int i : plan.autoToCheck) {
         Rule r = auto.get(i);
-        if (r.appliesTo(direction) && autoTruth(plan, i, r, facts) == Truth.TRUE) {
+        if (autoTruth(plan, i, r, facts, direction) == Truth.TRUE) {
           reasons.add(
               r.ref.id()
                   + " ("
@@ -353,21 +362,21 @@ public final class PolicyEngine {
           now);
     }
     Rule firstAuto = null;
-    long unknownAutos = 0;
+    List<Rule> undecided = null;
     for (int i : plan.autoToCheck) {
       Rule r = auto.get(i);
-      if (!r.appliesTo(direction)) {
-        continue;
-      }
-      Truth t = autoTruth(plan, i, r, facts);
+      Truth t = autoTruth(plan, i, r, facts, direction);
       if (t == Truth.TRUE) {
         if (reasons == null) {
           reasons = new ArrayList<>(4);
           firstAuto = r;
         }
         reasons.add(r.holdsReason);
-      } else if (t == Truth.UNKNOWN && i < 64) {
-        unknownAutos |= 1L << i;
+      } else if (t == Truth.UNKNOWN && firstAuto == null) {
+        if (undecided == null) {
+          undecided = new ArrayList<>();
+        }
+        undecided.add(r);
       }
     }
     if (firstAuto != null) {
@@ -376,24 +385,43 @@ public final class PolicyEngine {
     }
     reasons = new ArrayList<>();
     boolean read = plan.effect == Effect.READ;
-    reasons.add(
-        read
-            ? "no rule matched, and " + plan.name + " only reads"
-            : "no rule matched, and "
-                + plan.name
-                + " is "
-                + plan.effect
-                + ": an action that changes something needs a rule that allows it, or a human");
-    for (int i = 0; i < auto.size() && i < 64; i++) {
-      if ((unknownAutos & (1L << i)) != 0) {
-        Rule r = auto.get(i);
+    if (read) {
+      reasons.add("no rule matched, and " + plan.name + " only reads");
+    } else if (plan.effect == Effect.DESTRUCTIVE) {
+      reasons.add(
+          "no rule matched, and "
+              + plan.name
+              + " is DESTRUCTIVE: a destructive action is allowed only by a rule that names it, or"
+              + " by a human");
+    } else {
+      reasons.add(
+          "no rule matched, and "
+              + plan.name
+              + " is "
+              + plan.effect
+              + ": an action that changes something needs a rule that allows it, or a human");
+    }
+    if (undecided != null) {
+      for (Rule r : undecided) {
         reasons.add(
             r.ref.id()
                 + " ("
                 + r.condition.normalized()
                 + ") cannot be decided: "
-                + missing(r, facts)
+                + missing(r, facts, direction)
                 + ", so it does not allow (fail closed)");
+      }
+    }
+    for (int i : plan.autoNotNaming) {
+      Rule r = auto.get(i);
+      if (autoTruth(plan, -1, r, facts, direction) == Truth.TRUE) {
+        reasons.add(
+            r.ref.id()
+                + " ("
+                + r.condition.normalized()
+                + ") holds, but it does not name "
+                + plan.name
+                + ", which is DESTRUCTIVE");
       }
     }
     return new Decision(
@@ -406,9 +434,29 @@ public final class PolicyEngine {
         now);
   }
 
-  private static Truth autoTruth(ActionPlan plan, int i, Rule r, Facts facts) {
-    Truth constant = plan.autoConstant[i];
-    return constant != null ? constant : r.condition.evaluate(facts);
+  /**
+   * An automatic rule's result: its constant for this action if it has one (pass {@code i} -1 to
+   * ignore it), else its condition's, and for a rule that reads {@code scale_up} or {@code
+   * scale_down} only if the request scales in a direction the rule reads.
+   */
+  private static Truth autoTruth(ActionPlan plan, int i, Rule r, Facts facts, Direction direction) {
+    Truth constant = i >= 0 ? plan.autoConstant[i] : null;
+    if (constant != null) {
+      return constant;
+    }
+    if (!r.readsScale()) {
+      return r.condition.evaluate(facts);
+    }
+    Truth scales;
+    if (direction == Direction.UNKNOWN) {
+      scales = Truth.UNKNOWN;
+    } else {
+      scales =
+          Truth.of(
+              (r.readsScaleUp && direction == Direction.UP)
+                  || (r.readsScaleDown && direction == Direction.DOWN));
+    }
+    return scales == Truth.FALSE ? Truth.FALSE : scales.and(r.condition.evaluate(facts));
   }
 
   private static String requireReason(Rule r, Truth t, Facts facts) {
@@ -427,8 +475,22 @@ public final class PolicyEngine {
   }
 
   private static String missing(Rule r, Facts facts) {
-    Explanation e = r.condition.explain(facts);
-    List<String> names = new ArrayList<>(e.missingFacts());
+    return missing(r, facts, Direction.NONE);
+  }
+
+  private static String missing(Rule r, Facts facts, Direction direction) {
+    List<String> names = new ArrayList<>();
+    if (direction == Direction.UNKNOWN && r.readsScale()) {
+      // The rule does not allow because it is not known which way the request scales.
+      for (String scale : List.of(PolicyFacts.SCALE_UP, PolicyFacts.SCALE_DOWN)) {
+        if (r.condition.factNames().contains(scale) && !facts.contains(scale)) {
+          names.add(scale);
+        }
+      }
+    }
+    if (names.isEmpty()) {
+      names.addAll(r.condition.explain(facts).missingFacts());
+    }
     return (names.size() == 1 ? "fact " : "facts ")
         + String.join(", ", names)
         + (names.size() == 1 ? " is missing" : " are missing");
@@ -452,15 +514,27 @@ public final class PolicyEngine {
     }
   }
 
+  /** Which way a request changes a replica count. */
+  enum Direction {
+    /** The action changes no replica count, or keeps it. */
+    NONE,
+    UP,
+    DOWN,
+    /** The action changes replicas, but the counts are not known. */
+    UNKNOWN
+  }
+
   /**
-   * Everything about one action that does not depend on the request: its computed facts for either
-   * value of {@code off_hours}, its rate limiter, and the results of the rules that read only
-   * {@code action}, worked out once so that a decision evaluates only the rules that read other
-   * facts.
+   * Everything about one action that does not depend on the request: its computed facts, its rate
+   * limiter, and the results of the rules whose result is known per action, worked out once so that
+   * a decision evaluates only the rules that read other facts.
    */
   private static final class ActionPlan {
+    /** Two values of a scale fact this close are the same (they are computed in doubles). */
+    private static final double TOLERANCE = 1e-9;
+
     final String name;
-    final java.util.Set<String> spellings;
+    final Set<String> spellings;
     final Effect effect;
     final boolean changesReplicas;
     final BusinessHours hours;
@@ -470,12 +544,12 @@ public final class PolicyEngine {
     final SlidingWindowRateLimiter limiter;
     final RuleRef defaultRule;
 
-    /** The computed facts when the trusted facts give none of them, by {@code off_hours}. */
+    /** The computed facts that do not depend on the request, by {@code off_hours}. */
     final Facts computedOffHours;
 
     final Facts computedBusinessHours;
 
-    /** Per rule: its result if it reads only the action, else {@code null}. */
+    /** Per rule: its result if it is known for this action whatever the request, else null. */
     final Truth[] requireConstant;
 
     final Truth[] autoConstant;
@@ -485,9 +559,18 @@ public final class PolicyEngine {
 
     final int[] autoToCheck;
 
+    /**
+     * For a DESTRUCTIVE action: the automatic rules that do not name it, so never allow it; they
+     * are evaluated only to say so when nothing else allowed it.
+     */
+    final int[] autoNotNaming;
+
+    /** The computed facts of the last target seen, so a repeated target builds no facts. */
+    private volatile TargetFacts lastTarget;
+
     ActionPlan(ActionDefinition d, Policy policy, RateLimitStore store, Clock clock) {
       this.name = d.name();
-      java.util.Set<String> names = new java.util.HashSet<>(d.aliases());
+      Set<String> names = new HashSet<>(d.aliases());
       names.add(name);
       this.spellings = names;
       this.effect = d.effect();
@@ -509,13 +592,40 @@ public final class PolicyEngine {
               : RuleRef.fixed(RuleRef.DEFAULT_APPROVAL, "");
       this.computedOffHours = computed(true);
       this.computedBusinessHours = computed(false);
-      Facts actionOnly = Facts.builder().put(PolicyFacts.ACTION, name).build();
+      // What is known of every request for this action: its name, and no scaling if it scales
+      // nothing (a request that claims otherwise is denied).
+      Facts.Builder known = Facts.builder().put(PolicyFacts.ACTION, name);
+      if (!changesReplicas) {
+        known.put(PolicyFacts.SCALE_UP, 0).put(PolicyFacts.SCALE_DOWN, 0);
+      }
+      Facts constant = known.build();
       List<Rule> require = policy.compiledRequireRules();
       List<Rule> auto = policy.compiledAutoRules();
-      this.requireConstant = constants(require, actionOnly, changesReplicas);
-      this.autoConstant = constants(auto, actionOnly, changesReplicas);
+      this.requireConstant = new Truth[require.size()];
+      for (int i = 0; i < require.size(); i++) {
+        Rule r = require.get(i);
+        if (constant.names().containsAll(r.condition.factNames())) {
+          requireConstant[i] = r.condition.evaluate(constant);
+        }
+      }
+      this.autoConstant = new Truth[auto.size()];
+      List<Integer> notNaming = new ArrayList<>();
+      for (int i = 0; i < auto.size(); i++) {
+        Rule r = auto.get(i);
+        if (effect == Effect.DESTRUCTIVE && !r.names(name, spellings)) {
+          // A destructive action runs without a human only where a rule names it.
+          autoConstant[i] = Truth.FALSE;
+          notNaming.add(i);
+        } else if (r.readsScale() && !changesReplicas) {
+          // A rule about scaling allows only a request that scales, which this one never does.
+          autoConstant[i] = Truth.FALSE;
+        } else if (!r.readsScale() && constant.names().containsAll(r.condition.factNames())) {
+          autoConstant[i] = r.condition.evaluate(constant);
+        }
+      }
       this.requireToCheck = toCheck(requireConstant);
       this.autoToCheck = toCheck(autoConstant);
+      this.autoNotNaming = notNaming.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private Facts computed(boolean offHours) {
@@ -531,43 +641,30 @@ public final class PolicyEngine {
       return b.build();
     }
 
-    private static Truth[] constants(List<Rule> rules, Facts actionOnly, boolean changesReplicas) {
-      Truth[] out = new Truth[rules.size()];
-      for (int i = 0; i < out.length; i++) {
-        Rule r = rules.get(i);
-        if (!changesReplicas && r.readsScale()) {
-          // A rule about scaling never applies to an action that scales nothing.
-          out[i] = Truth.FALSE;
-        } else if (r.readsOnlyAction()) {
-          out[i] = r.condition.evaluate(actionOnly);
-        }
-      }
-      return out;
-    }
-
     private static int[] toCheck(Truth[] constants) {
-      return java.util.stream.IntStream.range(0, constants.length)
+      return IntStream.range(0, constants.length)
           .filter(i -> constants[i] != Truth.FALSE)
           .toArray();
     }
 
     /** Which way the request with these (complete) facts changes a replica count. */
-    Rule.ScaleDirection direction(Facts facts) {
+    Direction direction(Facts facts) {
       if (!changesReplicas) {
-        return Rule.ScaleDirection.NONE;
+        return Direction.NONE;
       }
-      double up = ratio(facts, PolicyFacts.SCALE_UP);
-      double down = ratio(facts, PolicyFacts.SCALE_DOWN);
+      double up = value(facts, PolicyFacts.SCALE_UP);
+      double down = value(facts, PolicyFacts.SCALE_DOWN);
       if (up > 0) {
-        return Rule.ScaleDirection.UP;
+        return Direction.UP;
       }
       if (down > 0) {
-        return Rule.ScaleDirection.DOWN;
+        return Direction.DOWN;
       }
-      return up == 0 && down == 0 ? Rule.ScaleDirection.NONE : Rule.ScaleDirection.UNKNOWN;
+      return up == 0 && down == 0 ? Direction.NONE : Direction.UNKNOWN;
     }
 
-    private static double ratio(Facts facts, String name) {
+    /** A fact's value in its base unit, or NaN if it is absent or not a quantity. */
+    private static double value(Facts facts, String name) {
       Object v = facts.get(name).orElse(null);
       return v instanceof Quantity ? ((Quantity) v).baseValue() : Double.NaN;
     }
@@ -586,56 +683,188 @@ public final class PolicyEngine {
       }
     }
 
-    /** The trusted facts with the computed facts they lack. */
-    Facts facts(Facts trusted, Instant now) throws InvalidFactsException {
+    /**
+     * The trusted facts with the computed facts they lack.
+     *
+     * @throws InvalidFactsException if the trusted facts are of the wrong type, or disagree with
+     *     what the engine knows: the action, the target's namespace and cluster, the scale ratios
+     *     the replica counts make
+     */
+    Facts facts(Facts trusted, Target target, Instant now) throws InvalidFactsException {
       if (!schema.conforms(trusted)) {
         Map.Entry<String, String> bad = schema.violations(trusted).entrySet().iterator().next();
         throw new InvalidFactsException("fact " + bad.getKey() + " " + bad.getValue());
       }
       if (trusted.contains(PolicyFacts.ACTION)) {
         Object given = trusted.get(PolicyFacts.ACTION).orElseThrow();
-        if (!(given instanceof String)) {
-          throw new InvalidFactsException(
-              "fact action is " + given + ", not the name of an action");
-        }
         if (!spellings.contains(given)) {
           throw new InvalidFactsException(
               "fact action is '" + given + "', but the request is for " + name);
         }
       }
+      String namespace = targetPart(trusted, PolicyFacts.NAMESPACE, target.namespace());
+      String cluster = targetPart(trusted, PolicyFacts.CLUSTER, target.cluster());
       // A trusted off_hours wins over the computed one, so the clock is read only without it.
       boolean offHours = !trusted.contains(PolicyFacts.OFF_HOURS) && hours.isOffHours(now);
       Facts computed = offHours ? computedOffHours : computedBusinessHours;
-      if (changesReplicas
-          && !(trusted.contains(PolicyFacts.SCALE_UP)
-              && trusted.contains(PolicyFacts.SCALE_DOWN))) {
+      if (namespace != null || cluster != null) {
+        computed = withTarget(computed, offHours, namespace, cluster);
+      }
+      if (changesReplicas) {
         computed = withScale(computed, trusted);
+      } else {
+        for (String scale : List.of(PolicyFacts.SCALE_UP, PolicyFacts.SCALE_DOWN)) {
+          double given = value(trusted, scale);
+          if (trusted.contains(scale) && given != 0) {
+            throw new InvalidFactsException(
+                "fact "
+                    + scale
+                    + " is "
+                    + display(trusted, scale)
+                    + ", but "
+                    + name
+                    + " changes no replica count, so it is 0");
+          }
+        }
       }
       return trusted.withDefaults(computed);
     }
 
-    private static Facts withScale(Facts computed, Facts trusted) {
-      double current = number(trusted, PolicyFacts.REPLICAS);
-      double target = number(trusted, PolicyFacts.TARGET_REPLICAS);
-      // Unknown or unusable counts leave the facts missing, so rules that read them fail closed.
-      if (!(current > 0) || !(target >= 0)) {
-        return computed;
+    /**
+     * The target's {@code part} ({@code namespace} or {@code cluster}) if the trusted facts lack
+     * it, else {@code null}.
+     *
+     * @throws InvalidFactsException if the trusted fact names another one
+     */
+    private static String targetPart(Facts trusted, String fact, String fromTarget)
+        throws InvalidFactsException {
+      if (fromTarget == null) {
+        return null;
       }
-      double up = target > current ? target / current : 0;
-      double down = target < current ? (current - target) / current : 0;
-      return Facts.builder()
-          .putAll(computed)
-          .put(PolicyFacts.SCALE_UP, up)
-          .put(PolicyFacts.SCALE_DOWN, down)
-          .build();
+      Object given = trusted.get(fact).orElse(null);
+      if (given == null) {
+        return fromTarget;
+      }
+      if (!fromTarget.equals(given)) {
+        throw new InvalidFactsException(
+            "fact "
+                + fact
+                + " is '"
+                + given
+                + "', but the target is in "
+                + fact
+                + " "
+                + fromTarget);
+      }
+      return null;
     }
 
-    private static double number(Facts facts, String name) {
-      Object v = facts.get(name).orElse(null);
-      if (v instanceof Quantity && ((Quantity) v).dimension() == Quantity.Dimension.NUMBER) {
-        return ((Quantity) v).baseValue();
+    private Facts withTarget(Facts computed, boolean offHours, String namespace, String cluster) {
+      TargetFacts last = lastTarget;
+      if (last != null
+          && last.offHours == offHours
+          && Objects.equals(last.namespace, namespace)
+          && Objects.equals(last.cluster, cluster)) {
+        return last.facts;
       }
-      return Double.NaN;
+      Facts.Builder b = Facts.builder().putAll(computed);
+      if (namespace != null) {
+        b.put(PolicyFacts.NAMESPACE, namespace);
+      }
+      if (cluster != null) {
+        b.put(PolicyFacts.CLUSTER, cluster);
+      }
+      Facts facts = b.build();
+      lastTarget = new TargetFacts(namespace, cluster, offHours, facts);
+      return facts;
+    }
+
+    /** The computed facts for one target: its namespace and cluster facts. */
+    private record TargetFacts(String namespace, String cluster, boolean offHours, Facts facts) {}
+
+    /**
+     * {@code computed} with {@code scale_up} and {@code scale_down} worked out from the replica
+     * counts, when both are given; else the trusted scale facts stand (and the missing ones stay
+     * missing, so rules that read them fail closed).
+     */
+    private static Facts withScale(Facts computed, Facts trusted) throws InvalidFactsException {
+      for (String scale : List.of(PolicyFacts.SCALE_UP, PolicyFacts.SCALE_DOWN)) {
+        if (value(trusted, scale) < 0) {
+          throw new InvalidFactsException(
+              "fact "
+                  + scale
+                  + " is "
+                  + display(trusted, scale)
+                  + ", and a ratio of scaling is"
+                  + " never negative");
+        }
+      }
+      for (String count : List.of(PolicyFacts.REPLICAS, PolicyFacts.TARGET_REPLICAS)) {
+        if (value(trusted, count) < 0) {
+          throw new InvalidFactsException(
+              "fact "
+                  + count
+                  + " is "
+                  + display(trusted, count)
+                  + ", and a replica count is"
+                  + " never negative");
+        }
+      }
+      double current = value(trusted, PolicyFacts.REPLICAS);
+      double target = value(trusted, PolicyFacts.TARGET_REPLICAS);
+      if (Double.isNaN(current) || Double.isNaN(target)) {
+        double up = value(trusted, PolicyFacts.SCALE_UP);
+        double down = value(trusted, PolicyFacts.SCALE_DOWN);
+        if (up > 0 && down > 0) {
+          throw new InvalidFactsException(
+              "facts scale_up ("
+                  + display(trusted, PolicyFacts.SCALE_UP)
+                  + ") and scale_down ("
+                  + display(trusted, PolicyFacts.SCALE_DOWN)
+                  + ") are both positive, but a request scales one way");
+        }
+        return computed;
+      }
+      // Scaling up from zero has no ratio: scale_up stays missing, so rules that read it fail
+      // closed.
+      double up = target > current ? (current > 0 ? target / current : Double.NaN) : 0;
+      double down = target < current ? (current - target) / current : 0;
+      check(trusted, PolicyFacts.SCALE_UP, up, current, target);
+      check(trusted, PolicyFacts.SCALE_DOWN, down, current, target);
+      Facts.Builder b = Facts.builder().putAll(computed).put(PolicyFacts.SCALE_DOWN, down);
+      if (!Double.isNaN(up)) {
+        b.put(PolicyFacts.SCALE_UP, up);
+      }
+      return b.build();
+    }
+
+    /** Checks that a trusted scale fact, if given, is what the replica counts make it. */
+    private static void check(
+        Facts trusted, String scale, double computed, double current, double target)
+        throws InvalidFactsException {
+      if (!trusted.contains(scale)) {
+        return;
+      }
+      double given = value(trusted, scale);
+      if (Double.isNaN(computed)
+          || Math.abs(given - computed) > TOLERANCE * Math.max(1, Math.abs(computed))) {
+        throw new InvalidFactsException(
+            "fact "
+                + scale
+                + " is "
+                + display(trusted, scale)
+                + ", but replicas "
+                + Quantity.number(current)
+                + " and target_replicas "
+                + Quantity.number(target)
+                + (Double.isNaN(computed)
+                    ? " make no ratio (scaling up from zero)"
+                    : " make it " + Quantity.number(computed)));
+      }
+    }
+
+    private static String display(Facts facts, String name) {
+      return String.valueOf(facts.get(name).orElse(null));
     }
   }
 

@@ -15,6 +15,8 @@ final class PolicyFacts {
   static final String TARGET_REPLICAS = "target_replicas";
   static final String BLAST_RADIUS = "blast_radius";
   static final String SEVERITY = "severity";
+  static final String NAMESPACE = "namespace";
+  static final String CLUSTER = "cluster";
 
   /** Severities as the seed writes them: P0 (the worst) to P4. */
   static final FactType SEVERITY_TYPE = FactType.oneOf(List.of("P0", "P1", "P2", "P3", "P4"));
@@ -30,8 +32,8 @@ final class PolicyFacts {
         .fact(SEVERITY, SEVERITY_TYPE)
         .fact(OFF_HOURS, FactType.BOOLEAN)
         .fact(BLAST_RADIUS, FactType.count("pods"))
-        .fact("namespace", FactType.STRING)
-        .fact("cluster", FactType.STRING)
+        .fact(NAMESPACE, FactType.STRING)
+        .fact(CLUSTER, FactType.STRING)
         .fact("environment", FactType.STRING)
         .fact(REPLICAS, FactType.NUMBER)
         .fact(TARGET_REPLICAS, FactType.NUMBER)
