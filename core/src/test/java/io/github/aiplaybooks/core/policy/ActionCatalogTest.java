@@ -56,11 +56,11 @@ class ActionCatalogTest {
   }
 
   @Test
-  void onlyScaleDeploymentChangesReplicas() {
+  void onlyTheScalingActionsChangeReplicas() {
     assertThat(catalog.actions())
         .filteredOn(ActionDefinition::changesReplicas)
         .extracting(ActionDefinition::name)
-        .containsExactly("scale_deployment");
+        .containsExactly("scale_deployment", "scale_nodegroup");
   }
 
   @Test
