@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What may run without a human, what needs one, and how often: the seed's safety controls and
@@ -53,7 +55,8 @@ import java.util.stream.Collectors;
  *   <li>{@code emergency_stop}: {@code true} refuses every action that is not {@link Effect#READ}.
  *   <li>{@code business_hours}: when {@code off_hours} is false; see {@link BusinessHours} (days as
  *       {@code "MON-FRI"} or a list such as {@code ["MON", "WED"]}; default Monday to Friday 09:00
- *       to 17:00 UTC).
+ *       to 17:00 UTC). A policy whose rules read {@code off_hours} should declare them with its
+ *       zone: without, it loads with the default and {@link #warnings()} (logged) says so.
  *   <li>{@code facts}: more facts the conditions may read, each with its type: {@code boolean},
  *       {@code number}, {@code string}, {@code ratio}, {@code duration}, {@code money}, {@code
  *       list}, {@code any}, {@code count(UNIT)}, or a list of the allowed strings.
@@ -129,6 +132,8 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class Policy {
+  private static final Logger LOG = LoggerFactory.getLogger(Policy.class);
+
   static final String RATE_LIMITS = "rate_limits";
   static final String REQUIRE_APPROVAL = "require_approval";
   static final String REQUIRE_HUMAN_IF = "require_human_if";
@@ -148,6 +153,7 @@ public final class Policy {
   private final List<Rule> autoRules;
   private final boolean emergencyStop;
   private final BusinessHours businessHours;
+  private final List<String> warnings;
   private final Builder origin;
 
   private Policy(
@@ -165,6 +171,33 @@ public final class Policy {
     this.autoRules = List.copyOf(autoRules);
     this.emergencyStop = origin.emergencyStop;
     this.businessHours = origin.businessHours;
+    List<String> w = new ArrayList<>();
+    if (origin.businessHoursSet == null && readsOffHours()) {
+      w.add(
+          "a rule reads off_hours, but the policy declares no business_hours, so they are the"
+              + " default "
+              + businessHours
+              + " (Monday to Friday, 09:00 to 17:00, UTC); declare \"business_hours\" with your"
+              + " zone");
+    }
+    this.warnings = List.copyOf(w);
+    for (String warning : warnings) {
+      LOG.warn("policy {}: {}", source, warning);
+    }
+  }
+
+  private boolean readsOffHours() {
+    for (Rule r : requireRules) {
+      if (r.condition.factNames().contains(PolicyFacts.OFF_HOURS)) {
+        return true;
+      }
+    }
+    for (Rule r : autoRules) {
+      if (r.condition.factNames().contains(PolicyFacts.OFF_HOURS)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The seed's safety controls and approval step, combined, with the default catalog. */
@@ -253,6 +286,15 @@ public final class Policy {
     return businessHours;
   }
 
+  /**
+   * What is legal but likely a mistake, for people; logged (SLF4J, WARN) once when the policy is
+   * built. Now one: a rule reads {@code off_hours} but the policy declares no {@code
+   * business_hours}, so the UTC default applies.
+   */
+  public List<String> warnings() {
+    return warnings;
+  }
+
   List<Rule> compiledRequireRules() {
     return requireRules;
   }
@@ -300,6 +342,9 @@ public final class Policy {
     private boolean emergencyStop;
     private BusinessHours businessHours = BusinessHours.defaults();
 
+    /** The hours set explicitly, or {@code null} when the default applies. */
+    private BusinessHours businessHoursSet;
+
     private Builder() {}
 
     Builder copy() {
@@ -312,6 +357,7 @@ public final class Policy {
       b.listSizes.putAll(listSizes);
       b.emergencyStop = emergencyStop;
       b.businessHours = businessHours;
+      b.businessHoursSet = businessHoursSet;
       return b;
     }
 
@@ -414,6 +460,7 @@ public final class Policy {
     /** Sets the hours {@code off_hours} is computed from; {@link BusinessHours#defaults()}. */
     public Builder businessHours(BusinessHours hours) {
       this.businessHours = Objects.requireNonNull(hours, "hours");
+      this.businessHoursSet = hours;
       return this;
     }
 
@@ -498,6 +545,17 @@ public final class Policy {
               new PolicyException.Problem(
                   e.pointer,
                   "'" + e.rate + "' is not a rate such as '5 per hour': " + ex.getMessage()));
+          ok = false;
+        }
+        if (ok && rate.window().compareTo(SlidingWindowRateLimiter.MIN_WINDOW) < 0) {
+          found.add(
+              new PolicyException.Problem(
+                  e.pointer,
+                  "'"
+                      + e.rate
+                      + "' has a window of "
+                      + rate.window()
+                      + "; a rate-limit window is at least one second, such as '5 per second'"));
           ok = false;
         }
         if (ok) {

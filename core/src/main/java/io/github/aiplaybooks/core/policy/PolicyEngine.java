@@ -69,14 +69,30 @@ import java.util.stream.IntStream;
  *     .target(Target.of("pod", "default", "api-service-abc123"))
  *     .facts(Facts.builder().put("severity", "P1").put("blast_radius", 1).build())
  *     .build();
- * Decision d = engine.decide(restart);          // ALLOW by auto_approve[0]: restart_pod
- * if (d.isAllowed()) {
- *   try (RateLimitReservation slot = engine.reserve(restart).orElseThrow()) {
+ * Authorization auth = engine.authorize(restart); // ALLOW by auto_approve[0]: restart_pod
+ * if (auth.isAllowed()) {
+ *   try (RateLimitReservation permit = auth.permit().orElseThrow()) {
  *     restartPod();
- *     slot.confirm();
- *   }
+ *     permit.confirm();
+ *   }   // released by close() if restartPod() threw
  * }
  * }</pre>
+ *
+ * <p><b>Which call when.</b> {@link #decide} only looks: it says what would happen now and counts
+ * nothing (previews, explanations, deciding whether to ask a human). {@link #authorize} is the gate
+ * in front of an action that should run now: it decides and, if the decision is {@code ALLOW},
+ * takes the action's rate-limit slot in the same call, so nothing can fill the limit or pull an
+ * emergency stop between the two unnoticed. After a human approved an action that needed approval,
+ * call {@link #tryReserve} right before running it: it checks the emergency stops and the rate
+ * limit again (an approval may wait an hour) and says why if it refuses. {@link #reserve} is the
+ * same as an {@code Optional}, empty whatever the reason.
+ *
+ * <p><b>Rate-limit keys.</b> Executions are counted per rate-limit category, and apart per cluster
+ * when the request's {@link Target} names one; per namespace or per target when the policy says so;
+ * under the {@linkplain Builder#rateLimitKeyPrefix key prefix} of the engine, so that tenants
+ * sharing a {@link RateLimitStore} are counted apart. A request with an {@linkplain
+ * ActionRequest#idempotencyKey() idempotency key} takes one slot however often it is retried: the
+ * same key, action and target within the window are the same execution.
  *
  * <p>Immutable and thread-safe; deciding takes no lock but the rate-limit key's.
  */
@@ -90,16 +106,17 @@ public final class PolicyEngine {
   private PolicyEngine(Builder b) {
     this.policy = b.policy;
     this.clock = b.clock;
-    this.store = b.store != null ? b.store : new InMemoryRateLimitStore();
+    this.store = b.store != null ? b.store : new InMemoryRateLimitStore(clock);
     List<EmergencyStop> all = new ArrayList<>();
     if (policy.emergencyStop()) {
       all.add(EmergencyStop.of("policy " + Policy.EMERGENCY_STOP, () -> true));
     }
     all.addAll(b.stops);
     this.stops = all.toArray(new EmergencyStop[0]);
+    NanoClock nanos = NanoClock.of(clock);
     Map<String, ActionPlan> byName = new HashMap<>();
     for (ActionDefinition d : policy.catalog().actions()) {
-      ActionPlan plan = new ActionPlan(d, policy, store, clock);
+      ActionPlan plan = new ActionPlan(d, policy, store, nanos, b.keyPrefix);
       byName.put(d.name(), plan);
       d.aliases().forEach(alias -> byName.put(alias, plan));
     }
@@ -129,12 +146,7 @@ public final class PolicyEngine {
     if (plan == null) {
       return new Decision(
           Decision.Outcome.DENY,
-          List.of(
-              "unknown action '"
-                  + request.action()
-                  + "'"
-                  + policy.catalog().didYouMean(request.action())
-                  + ": an action that is not in the action catalog is refused"),
+          List.of(unknownAction(request)),
           RuleRef.fixed(RuleRef.CATALOG, request.action()),
           null,
           request.action(),
@@ -142,9 +154,10 @@ public final class PolicyEngine {
           now);
     }
     if (plan.effect != Effect.READ && stops.length > 0) {
-      Decision stopped = emergencyStop(plan, trusted, now);
+      List<String> stopped = engagedStops(plan);
       if (stopped != null) {
-        return stopped;
+        return new Decision(
+            Decision.Outcome.DENY, stopped, STOP_RULE, null, plan.name, trusted, now);
       }
     }
     Facts facts;
@@ -167,29 +180,98 @@ public final class PolicyEngine {
   }
 
   /**
-   * Takes a rate-limit slot for executing {@code request} now: call it when the action is about to
-   * run (after it was allowed or approved), then {@link RateLimitReservation#confirm() confirm} or
-   * {@link RateLimitReservation#release() release} the slot. For an action that no rate limit
-   * counts, the reservation counts nothing.
-   *
-   * @return the slot, or empty if the limit is reached now, the action is unknown, or the limit is
-   *     counted per target or namespace and the request does not name one
+   * Decides about {@code request} now and, if the decision is {@code ALLOW}, takes its rate-limit
+   * slot in the same call: the gate in front of an action that should run now (see the class
+   * description). If the slot cannot be taken, the decision becomes a {@code DENY} that says why.
+   * Never throws for what the request holds.
    */
-  public Optional<RateLimitReservation> reserve(ActionRequest request) {
+  public Authorization authorize(ActionRequest request) {
+    Decision d = decide(request);
+    if (!d.isAllowed()) {
+      return new Authorization(d, null);
+    }
+    ReservationResult r = tryReserve(request);
+    if (r instanceof ReservationResult.Reserved) {
+      return new Authorization(d, ((ReservationResult.Reserved) r).reservation());
+    }
+    ReservationResult.Refused refused = (ReservationResult.Refused) r;
+    return new Authorization(
+        new Decision(
+            Decision.Outcome.DENY,
+            List.of(refused.reason()),
+            refused.rule(),
+            refused.retryAt(),
+            d.action(),
+            d.facts(),
+            d.decidedAt()),
+        null);
+  }
+
+  /**
+   * Takes a rate-limit slot for executing {@code request} now, or says why not: call it when an
+   * action that was approved is about to run, then {@link RateLimitReservation#confirm() confirm}
+   * or {@link RateLimitReservation#release() release} the slot. It checks again what may have
+   * changed since the decision: an action that is not READ is refused while an emergency stop is
+   * engaged, and the rate limit must have room. For an action that no rate limit counts, the
+   * reservation counts nothing. A request with an idempotency key that already holds a slot in the
+   * window gets that slot again (see the class description). Rules are not evaluated again: decide
+   * (or {@link #authorize}) first. Never throws for what the request holds.
+   */
+  public ReservationResult tryReserve(ActionRequest request) {
     Objects.requireNonNull(request, "request");
-    Instant now = clock.instant();
     ActionPlan plan = plans.get(request.action());
     if (plan == null) {
-      return Optional.empty();
+      return new ReservationResult.Refused(
+          ReservationResult.Cause.UNKNOWN_ACTION,
+          unknownAction(request),
+          RuleRef.fixed(RuleRef.CATALOG, request.action()),
+          null);
+    }
+    if (plan.effect != Effect.READ && stops.length > 0) {
+      List<String> stopped = engagedStops(plan);
+      if (stopped != null) {
+        return new ReservationResult.Refused(
+            ReservationResult.Cause.EMERGENCY_STOP, String.join("; ", stopped), STOP_RULE, null);
+      }
     }
     if (plan.limit == null) {
-      return Optional.of(RateLimitReservation.unlimited(now));
+      return new ReservationResult.Reserved(RateLimitReservation.unlimited(clock.instant()));
     }
-    String key = plan.key(request.target());
+    Target target = request.target();
+    String key = plan.key(target);
     if (key == null) {
-      return Optional.empty();
+      return new ReservationResult.Refused(
+          ReservationResult.Cause.NO_TARGET, noScope(plan), plan.limitRule, null);
     }
-    return plan.limiter.tryReserve(key, now);
+    RateLimitStore.Admission a;
+    try {
+      a = plan.limiter.admit(key, plan.limiter.nanos(), executionId(request, plan));
+    } catch (PolicyException e) {
+      return new ReservationResult.Refused(
+          ReservationResult.Cause.RATE_LIMIT_CONFLICT, e.getMessage(), plan.limitRule, null);
+    }
+    if (a.admitted()) {
+      return new ReservationResult.Reserved(new RateLimitReservation(store, key, a.slot(), a.at()));
+    }
+    Instant available = a.availableAt();
+    boolean never = available.equals(Instant.MAX);
+    return new ReservationResult.Refused(
+        ReservationResult.Cause.RATE_LIMIT,
+        limitReached(plan, key, a.at(), available),
+        plan.limitRule,
+        never ? null : available);
+  }
+
+  /**
+   * Takes a rate-limit slot for executing {@code request} now: {@link #tryReserve} as an {@code
+   * Optional}.
+   *
+   * @return the slot, or empty if it was refused for any reason: the action is unknown, an
+   *     emergency stop is engaged and it is not READ, the limit is reached now, or the limit is
+   *     counted per target or namespace and the request names none ({@link #tryReserve} says which)
+   */
+  public Optional<RateLimitReservation> reserve(ActionRequest request) {
+    return tryReserve(request).toOptional();
   }
 
   /**
@@ -197,49 +279,61 @@ public final class PolicyEngine {
    * from a history, whether or not its rate limit had room. Does nothing for an action that no rate
    * limit counts.
    *
-   * @throws IllegalArgumentException if the action is unknown, or its limit is counted per target
-   *     or namespace and the request does not name one
+   * @throws PolicyException ({@value PolicyException#REQUEST_INVALID}) if the action is unknown,
+   *     its limit is counted per target or namespace and the request names none, or {@code at} is
+   *     more than {@link SlidingWindowRateLimiter#FUTURE_TOLERANCE} after the engine's clock's now;
+   *     ({@value PolicyException#RATE_LIMIT_CONFLICT}) if the store counts the key at another rate
    */
   public void recordExecution(ActionRequest request, Instant at) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(at, "at");
     ActionPlan plan = plans.get(request.action());
     if (plan == null) {
-      throw new IllegalArgumentException(
-          "request: unknown action '"
-              + request.action()
-              + "'"
-              + policy.catalog().didYouMean(request.action()));
+      throw new PolicyException(
+          PolicyException.REQUEST_INVALID, "recordExecution", unknownAction(request));
     }
     if (plan.limit == null) {
       return;
     }
     String key = plan.key(request.target());
     if (key == null) {
-      throw new IllegalArgumentException(
-          "request: the rate limit "
-              + plan.limit.category()
-              + " is counted per "
-              + scopeWord(plan.limit)
-              + ", and the request names none");
+      throw new PolicyException(PolicyException.REQUEST_INVALID, "recordExecution", noScope(plan));
     }
+    plan.limiter.notInTheFuture(at, "recordExecution");
     plan.limiter.record(key, at);
   }
 
-  private Decision emergencyStop(ActionPlan plan, Facts facts, Instant now) {
+  private static final RuleRef STOP_RULE = RuleRef.fixed(RuleRef.EMERGENCY_STOP, "engaged");
+
+  private String unknownAction(ActionRequest request) {
+    return "unknown action '"
+        + request.action()
+        + "'"
+        + policy.catalog().didYouMean(request.action())
+        + ": an action that is not in the action catalog is refused";
+  }
+
+  private static String executionId(ActionRequest request, ActionPlan plan) {
+    return request
+        .idempotencyKey()
+        .map(k -> k + '\u0000' + plan.name + '\u0000' + request.target().key())
+        .orElse(null);
+  }
+
+  /** Why each engaged stop refuses {@code plan}'s action, or {@code null} if none is engaged. */
+  private List<String> engagedStops(ActionPlan plan) {
     List<String> reasons = null;
     for (EmergencyStop stop : stops) {
       String why;
       try {
-        why = stop.engaged() ? "emergency stop '" + stop.name() + "' is engaged" : null;
+        why = stop.engaged() ? "emergency stop '" + nameOf(stop) + "' is engaged" : null;
       } catch (RuntimeException e) {
         why =
             "emergency stop '"
-                + stop.name()
+                + nameOf(stop)
                 + "' could not be read ("
                 + e
-                + "), so it counts"
-                + " as engaged";
+                + "), so it counts as engaged";
       }
       if (why != null) {
         if (reasons == null) {
@@ -248,17 +342,16 @@ public final class PolicyEngine {
         reasons.add(why + ": only READ actions run, and " + plan.name + " is " + plan.effect);
       }
     }
-    if (reasons == null) {
-      return null;
+    return reasons;
+  }
+
+  /** The stop's name, or its class's if {@link EmergencyStop#name()} throws. */
+  private static String nameOf(EmergencyStop stop) {
+    try {
+      return String.valueOf(stop.name());
+    } catch (RuntimeException e) {
+      return stop.getClass().getName() + " (whose name could not be read: " + e + ")";
     }
-    return new Decision(
-        Decision.Outcome.DENY,
-        reasons,
-        RuleRef.fixed(RuleRef.EMERGENCY_STOP, "engaged"),
-        null,
-        plan.name,
-        facts,
-        now);
   }
 
   private static Decision invalidFacts(ActionPlan plan, Facts facts, Instant now, String why) {
@@ -272,53 +365,59 @@ public final class PolicyEngine {
         now);
   }
 
+  private static String noScope(ActionPlan plan) {
+    return "the rate limit "
+        + plan.limit.category()
+        + " ("
+        + plan.limit
+        + ") is counted per "
+        + scopeWord(plan.limit)
+        + ", and the request names no "
+        + scopeWord(plan.limit);
+  }
+
   private static Decision rateLimit(ActionPlan plan, Target target, Facts facts, Instant now) {
-    RateLimit limit = plan.limit;
     RuleRef rule = plan.limitRule;
     String key = plan.key(target);
     if (key == null) {
       return new Decision(
-          Decision.Outcome.DENY,
-          List.of(
-              "the rate limit "
-                  + limit.category()
-                  + " ("
-                  + limit
-                  + ") is counted per "
-                  + scopeWord(limit)
-                  + ", and the request names no "
-                  + scopeWord(limit)),
-          rule,
-          null,
-          plan.name,
-          facts,
-          now);
+          Decision.Outcome.DENY, List.of(noScope(plan)), rule, null, plan.name, facts, now);
     }
-    Instant available = plan.limiter.availableAt(key, now);
+    Instant available;
+    try {
+      available = plan.limiter.availableAt(key, now);
+    } catch (PolicyException e) {
+      return new Decision(
+          Decision.Outcome.DENY, List.of(e.getMessage()), rule, null, plan.name, facts, now);
+    }
     if (!available.isAfter(now)) {
       return null;
     }
     boolean never = available.equals(Instant.MAX);
-    String reason =
-        "rate limit "
-            + limit.category()
-            + " ("
-            + limit
-            + ") reached"
-            + (limit.scope() == RateLimit.Scope.CATEGORY ? "" : " for " + key)
-            + ": "
-            + plan.limiter.held(key, now)
-            + " executions in the last "
-            + window(limit)
-            + (never ? "; a limit of zero never admits" : "; a slot frees up at " + available);
     return new Decision(
         Decision.Outcome.DENY,
-        List.of(reason),
+        List.of(limitReached(plan, key, now, available)),
         rule,
         never ? null : available,
         plan.name,
         facts,
         now);
+  }
+
+  private static String limitReached(ActionPlan plan, String key, Instant at, Instant available) {
+    RateLimit limit = plan.limit;
+    boolean never = available.equals(Instant.MAX);
+    return "rate limit "
+        + limit.category()
+        + " ("
+        + limit
+        + ") reached"
+        + (key.equals(limit.category()) ? "" : " for " + key)
+        + ": "
+        + plan.limiter.held(key, at)
+        + " executions in the last "
+        + window(limit)
+        + (never ? "; a limit of zero never admits" : "; a slot frees up at " + available);
   }
 
   private Decision rules(ActionPlan plan, Facts facts, Instant now) {
@@ -542,6 +641,13 @@ public final class PolicyEngine {
     final RateLimit limit;
     final RuleRef limitRule;
     final SlidingWindowRateLimiter limiter;
+
+    /** Put before every rate-limit key, so tenants sharing a store count apart. */
+    final String keyPrefix;
+
+    /** The rate-limit key of the last target seen, so a repeated target builds no string. */
+    private volatile TargetKey lastKey;
+
     final RuleRef defaultRule;
 
     /** The computed facts that do not depend on the request, by {@code off_hours}. */
@@ -568,7 +674,8 @@ public final class PolicyEngine {
     /** The computed facts of the last target seen, so a repeated target builds no facts. */
     private volatile TargetFacts lastTarget;
 
-    ActionPlan(ActionDefinition d, Policy policy, RateLimitStore store, Clock clock) {
+    ActionPlan(
+        ActionDefinition d, Policy policy, RateLimitStore store, NanoClock clock, String prefix) {
       this.name = d.name();
       Set<String> names = new HashSet<>(d.aliases());
       names.add(name);
@@ -578,6 +685,7 @@ public final class PolicyEngine {
       this.hours = policy.businessHours();
       this.schema = policy.factSchema();
       this.limit = d.rateLimitCategory().flatMap(policy::rateLimit).orElse(null);
+      this.keyPrefix = prefix;
       this.limitRule =
           limit == null
               ? null
@@ -669,19 +777,56 @@ public final class PolicyEngine {
       return v instanceof Quantity ? ((Quantity) v).baseValue() : Double.NaN;
     }
 
-    /** The rate-limit key of an execution on {@code target}, or {@code null} if it has none. */
+    /**
+     * The rate-limit key of an execution on {@code target}, or {@code null} if the limit is counted
+     * per namespace or target and it names none: {@code [prefix]category[@cluster]}, then {@code
+     * |namespace:NS} or {@code |target:NS/KIND/NAME} for those scopes.
+     */
     String key(Target target) {
+      TargetKey last = lastKey;
+      if (last != null && last.target.equals(target)) {
+        return last.key;
+      }
+      String key = newKey(target);
+      if (key != null) {
+        lastKey = new TargetKey(target, key);
+      }
+      return key;
+    }
+
+    private String newKey(Target target) {
+      StringBuilder k = new StringBuilder(keyPrefix).append(limit.category());
+      if (target.cluster() != null) {
+        k.append('@').append(target.cluster());
+      }
       switch (limit.scope()) {
         case NAMESPACE:
-          return target.namespace() == null
-              ? null
-              : limit.category() + "|namespace:" + target.namespace();
+          if (target.namespace() == null) {
+            return null;
+          }
+          return k.append("|namespace:").append(target.namespace()).toString();
         case TARGET:
-          return target.name() == null ? null : limit.category() + "|target:" + target.key();
+          if (target.name() == null) {
+            return null;
+          }
+          return k.append("|target:")
+              .append(orEmpty(target.namespace()))
+              .append('/')
+              .append(orEmpty(target.kind()))
+              .append('/')
+              .append(target.name())
+              .toString();
         default:
-          return limit.category();
+          return k.toString();
       }
     }
+
+    private static String orEmpty(String s) {
+      return s == null ? "" : s;
+    }
+
+    /** A target and its rate-limit key. */
+    private record TargetKey(Target target, String key) {}
 
     /**
      * The trusted facts with the computed facts they lack.
@@ -873,6 +1018,7 @@ public final class PolicyEngine {
     private final Policy policy;
     private Clock clock = Clock.systemUTC();
     private RateLimitStore store;
+    private String keyPrefix = "";
     private final List<EmergencyStop> stops = new ArrayList<>();
 
     private Builder(Policy policy) {
@@ -885,9 +1031,32 @@ public final class PolicyEngine {
       return this;
     }
 
-    /** Sets where rate-limit counts are kept; a new {@link InMemoryRateLimitStore} unless set. */
+    /**
+     * Sets where rate-limit counts are kept; a new {@link InMemoryRateLimitStore} on the engine's
+     * clock unless set. Engines that share a store share counts: give them one clock.
+     */
     public Builder rateLimitStore(RateLimitStore store) {
       this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets what every rate-limit key of the engine starts with, such as {@code "tenant-a/"}, so
+     * that engines of several tenants (or policies with different limits) can share a store and
+     * still count apart; none unless set.
+     *
+     * @throws IllegalArgumentException if {@code prefix} holds a blank or a control character
+     */
+    public Builder rateLimitKeyPrefix(String prefix) {
+      Objects.requireNonNull(prefix, "prefix");
+      for (int i = 0; i < prefix.length(); i++) {
+        char c = prefix.charAt(i);
+        if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+          throw new IllegalArgumentException(
+              "prefix: must hold no blank or control character, was '" + prefix + "'");
+        }
+      }
+      this.keyPrefix = prefix;
       return this;
     }
 

@@ -290,7 +290,8 @@ public final class PolicyLoader {
             end = LocalTime.parse(text(v));
             break;
           case "zone":
-            zone = ZoneId.of(text(v));
+            // normalized: "UTC" and "Z" are one zone.
+            zone = ZoneId.of(text(v)).normalized();
             break;
           default:
             b.problem(

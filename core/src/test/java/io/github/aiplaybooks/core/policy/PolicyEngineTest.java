@@ -533,7 +533,7 @@ class PolicyEngineTest {
       assertThat(third.reasons().get(0))
           .startsWith(
               "rate limit deployments_modified (2 per hour per target) reached for"
-                  + " deployments_modified|target:/default/deployment/api");
+                  + " deployments_modified|target:default/deployment/api");
       assertThat(e.decide(web).outcome()).isEqualTo(Outcome.ALLOW);
       assertThat(
               e.decide(web.toBuilder().target(Target.of("deployment", "prod", "api")).build())
