@@ -56,6 +56,9 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
 
   private volatile int sweepAt;
 
+  /** How many sweeps ran; for tests. */
+  private volatile int sweeps;
+
   /** An empty store whose sweep reads the system clock (UTC). */
   public InMemoryRateLimitStore() {
     this(Clock.systemUTC());
@@ -233,6 +236,11 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     return windows.size();
   }
 
+  /** How many sweeps ran; for tests of the sweep. */
+  int sweeps() {
+    return sweeps;
+  }
+
   private Window windowFor(String key, Rate rate, long given) {
     Window w = windows.get(key);
     if (w != null) {
@@ -274,6 +282,7 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
       }
     }
     long now = Math.min(clock.epochNanos(), given);
+    sweeps++;
     windows.forEach(
         (key, w) -> {
           w.lock();
