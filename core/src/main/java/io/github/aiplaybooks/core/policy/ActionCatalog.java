@@ -167,36 +167,71 @@ public final class ActionCatalog {
     }
 
     /**
-     * Adds actions; a definition with the canonical name of one already here replaces it.
+     * Adds actions.
      *
-     * @throws IllegalArgumentException if a name or alias is already a name or alias of another
-     *     action
+     * @throws IllegalArgumentException if an action of the same canonical name is already here
+     *     (redefine it with {@link #replace}), or a name or alias is already a name or alias of
+     *     another action
      */
     public Builder register(ActionDefinition... definitions) {
       for (ActionDefinition d : definitions) {
         Objects.requireNonNull(d, "definitions: null element");
-        List<String> spellings = new ArrayList<>();
-        spellings.add(d.name());
-        spellings.addAll(d.aliases());
-        for (String s : spellings) {
-          for (ActionDefinition other : byName.values()) {
-            if (other.name().equals(d.name())) {
-              continue;
-            }
-            if (other.name().equals(s) || other.aliases().contains(s)) {
-              throw new IllegalArgumentException(
-                  "definitions: '"
-                      + s
-                      + "' of action "
-                      + d.name()
-                      + " is already a name of action "
-                      + other.name());
-            }
-          }
+        ActionDefinition existing = byName.get(d.name());
+        if (existing != null) {
+          throw new IllegalArgumentException(
+              "definitions: action "
+                  + d.name()
+                  + " is already registered ("
+                  + existing
+                  + "); use replace(...) to redefine it");
         }
+        checkNames(d);
         byName.put(d.name(), d);
       }
       return this;
+    }
+
+    /**
+     * Redefines actions already here, each by its canonical name (its place in {@link
+     * ActionCatalog#actions()} is kept): the explicit way to change an action's effect, aliases or
+     * category.
+     *
+     * @throws IllegalArgumentException if there is no action of that name (add it with {@link
+     *     #register}), or a name or alias is already a name or alias of another action
+     */
+    public Builder replace(ActionDefinition... definitions) {
+      for (ActionDefinition d : definitions) {
+        Objects.requireNonNull(d, "definitions: null element");
+        if (!byName.containsKey(d.name())) {
+          throw new IllegalArgumentException(
+              "definitions: there is no action " + d.name() + " to replace; use register(...)");
+        }
+        checkNames(d);
+        byName.put(d.name(), d);
+      }
+      return this;
+    }
+
+    private void checkNames(ActionDefinition d) {
+      List<String> spellings = new ArrayList<>();
+      spellings.add(d.name());
+      spellings.addAll(d.aliases());
+      for (String s : spellings) {
+        for (ActionDefinition other : byName.values()) {
+          if (other.name().equals(d.name())) {
+            continue;
+          }
+          if (other.name().equals(s) || other.aliases().contains(s)) {
+            throw new IllegalArgumentException(
+                "definitions: '"
+                    + s
+                    + "' of action "
+                    + d.name()
+                    + " is already a name of action "
+                    + other.name());
+          }
+        }
+      }
     }
 
     /** Removes the action with canonical name {@code name}, if present. */

@@ -303,6 +303,35 @@ public final class Policy {
     return autoRules;
   }
 
+  /**
+   * Whether {@code o} is a policy with the same catalog, facts, rate limits, rules (each list item
+   * as written, in order), emergency stop and business hours; where it came from ({@link
+   * #source()}) does not matter.
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Policy)) {
+      return false;
+    }
+    Policy p = (Policy) o;
+    return emergencyStop == p.emergencyStop
+        && catalog.equals(p.catalog)
+        && schema.equals(p.schema)
+        && rateLimits.equals(p.rateLimits)
+        && requireRules().equals(p.requireRules())
+        && autoRules().equals(p.autoRules())
+        && businessHours.equals(p.businessHours);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        catalog, schema, rateLimits, requireRules(), autoRules(), emergencyStop, businessHours);
+  }
+
   @Override
   public String toString() {
     return "Policy["
