@@ -614,6 +614,6 @@ final class PlaybookValidator {
 
   /** Escapes a key for a JSON pointer (RFC 6901). */
   static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
+    return io.github.aiplaybooks.core.condition.JsonPointers.escape(key);
   }
 }
