@@ -169,8 +169,9 @@ public interface McpClient extends AutoCloseable {
 
   /**
    * Closes the connection: a stdio server's stdin is closed (then it is terminated if it does not
-   * exit), an HTTP session is ended with DELETE. Pending calls fail with {@link
-   * McpTransportException} (code {@code MCP_CLOSED}).
+   * exit in its {@link StdioServerCommand#shutdownTimeout()}, and so is every process it started:
+   * no process of the tree is left running), an HTTP session is ended with DELETE. Pending calls
+   * fail with {@link McpTransportException} (code {@code MCP_CLOSED}).
    */
   @Override
   void close();
