@@ -4,8 +4,10 @@ import io.github.aiplaybooks.CallerFaultException;
 import io.github.aiplaybooks.mcp.McpErrorException;
 import io.github.aiplaybooks.mcp.McpProtocolException;
 import io.github.aiplaybooks.mcp.McpTimeoutException;
+import io.github.aiplaybooks.mcp.McpToolOutputException;
 import io.github.aiplaybooks.mcp.McpTransportException;
 import io.github.aiplaybooks.mcp.internal.DaemonThreads;
+import io.github.aiplaybooks.mcp.internal.SchemaValidator;
 import io.github.aiplaybooks.mcp.jsonrpc.DecodeResult;
 import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcCodec;
 import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcError;
@@ -84,6 +86,10 @@ final class DefaultMcpClient implements McpClient {
   private final Logger serverLog;
   private final Map<JsonRpcId, Pending> pending = new ConcurrentHashMap<>();
   private final Map<JsonRpcId, ProgressListener> progress = new ConcurrentHashMap<>();
+
+  /** The tools as last listed, by name: their outputSchema checks call results. */
+  private final Map<String, KnownTool> knownTools = new ConcurrentHashMap<>();
+
   private final AtomicLong ids = new AtomicLong();
   private final List<LoggingMessageListener> loggingListeners;
   private final List<Runnable> toolsChangedListeners;
@@ -103,6 +109,31 @@ final class DefaultMcpClient implements McpClient {
     Pending(JsonRpcRequest request, CompletableFuture<JsonNode> future) {
       this.request = request;
       this.future = future;
+    }
+  }
+
+  /** A listed tool and its outputSchema, compiled on first use. */
+  private static final class KnownTool {
+    final Tool tool;
+    private SchemaValidator validator;
+    private IllegalArgumentException unusable;
+
+    KnownTool(Tool tool) {
+      this.tool = tool;
+    }
+
+    synchronized SchemaValidator outputValidator() {
+      if (validator == null && unusable == null) {
+        try {
+          validator = SchemaValidator.compile(tool.name(), "outputSchema", tool.outputSchema());
+        } catch (IllegalArgumentException e) {
+          unusable = e;
+        }
+      }
+      if (unusable != null) {
+        throw unusable;
+      }
+      return validator;
     }
   }
 
@@ -441,6 +472,9 @@ final class DefaultMcpClient implements McpClient {
           return page.nextCursor();
         },
         McpMethods.TOOLS_LIST);
+    Set<String> names = new HashSet<>();
+    all.forEach(t -> names.add(t.name()));
+    knownTools.keySet().retainAll(names);
     return List.copyOf(all);
   }
 
@@ -470,7 +504,11 @@ final class DefaultMcpClient implements McpClient {
                 McpJson.write(PaginatedRequestParams.after(cursor)),
                 CallOptions.defaults(),
                 false));
-    return readResult(r, ListToolsResult.class, McpMethods.TOOLS_LIST);
+    ListToolsResult page = readResult(r, ListToolsResult.class, McpMethods.TOOLS_LIST);
+    for (Tool tool : page.tools()) {
+      knownTools.put(tool.name(), new KnownTool(tool));
+    }
+    return page;
   }
 
   @Override
@@ -486,12 +524,51 @@ final class DefaultMcpClient implements McpClient {
         node -> {
           CallToolResult result = readResult(node, CallToolResult.class, McpMethods.TOOLS_CALL);
           ProtocolVersion v = version;
-          if (v != null && !v.supportsStructuredContent() && result.structuredContent() != null) {
+          if (v != null && !v.supportsStructuredContent()) {
             // structuredContent does not exist before 2025-06-18: do not trust it from such a peer.
-            return new CallToolResult(result.content(), null, result.isError(), result.meta());
+            return result.structuredContent() == null
+                ? result
+                : new CallToolResult(result.content(), null, result.isError(), result.meta());
           }
+          checkOutput(params.name(), result);
           return result;
         });
+  }
+
+  /** Checks a result against the outputSchema of the tool as last listed, if it declares one. */
+  private void checkOutput(String toolName, CallToolResult result) {
+    KnownTool known = knownTools.get(toolName);
+    if (known == null || known.tool.outputSchema() == null || result.failed()) {
+      return;
+    }
+    if (result.structuredContent() == null) {
+      throw new McpToolOutputException(
+          remote,
+          toolName,
+          "declares an outputSchema but returned no structuredContent",
+          List.of(),
+          null);
+    }
+    SchemaValidator validator;
+    try {
+      validator = known.outputValidator();
+    } catch (IllegalArgumentException e) {
+      throw new McpToolOutputException(
+          remote,
+          toolName,
+          "declares an outputSchema this client cannot check, so its result is refused",
+          List.of(e.getMessage()),
+          e);
+    }
+    List<SchemaValidator.Violation> violations = validator.validate(result.structuredContent());
+    if (!violations.isEmpty()) {
+      throw new McpToolOutputException(
+          remote,
+          toolName,
+          "returned structuredContent that breaks its outputSchema",
+          violations.stream().map(SchemaValidator.Violation::toString).toList(),
+          null);
+    }
   }
 
   @Override
@@ -684,6 +761,8 @@ final class DefaultMcpClient implements McpClient {
           }
         }
         case McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED -> {
+          // The definitions may be stale now; results are checked again after the next listing.
+          knownTools.clear();
           for (Runnable l : toolsChangedListeners) {
             l.run();
           }

@@ -116,12 +116,25 @@ public interface McpClient extends AutoCloseable {
     return callTool(CallToolRequestParams.of(name, arguments), CallOptions.defaults());
   }
 
-  /** Calls a tool. */
+  /**
+   * Calls a tool.
+   *
+   * <p>When the tool's definition, as this client last listed it ({@link #listTools()}; a {@code
+   * notifications/tools/list_changed} forgets the definitions until the next listing), declares an
+   * {@code outputSchema}, a successful result must carry {@code structuredContent} that satisfies
+   * it.
+   *
+   * @throws io.github.aiplaybooks.mcp.McpToolOutputException (code {@code MCP_TOOL_OUTPUT_INVALID},
+   *     naming the tool) if it does not
+   * @throws McpErrorException if the server answers with a JSON-RPC error
+   * @throws McpTimeoutException if no answer comes in time (the call is then cancelled)
+   */
   CallToolResult callTool(CallToolRequestParams params, CallOptions options);
 
   /**
-   * Calls a tool without blocking. Cancelling the future sends {@code notifications/cancelled}.
-   * Dependent stages run on the client's callback thread unless given an executor.
+   * Calls a tool without blocking, with the checks of {@link #callTool(CallToolRequestParams,
+   * CallOptions)}. Cancelling the future sends {@code notifications/cancelled}. Dependent stages
+   * run on the client's callback thread unless given an executor.
    */
   CompletableFuture<CallToolResult> callToolAsync(
       CallToolRequestParams params, CallOptions options);

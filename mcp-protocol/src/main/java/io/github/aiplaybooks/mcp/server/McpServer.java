@@ -3,6 +3,7 @@ package io.github.aiplaybooks.mcp.server;
 import io.github.aiplaybooks.CallerFaultException;
 import io.github.aiplaybooks.mcp.internal.BoundedLineReader;
 import io.github.aiplaybooks.mcp.internal.DaemonThreads;
+import io.github.aiplaybooks.mcp.internal.SchemaValidator;
 import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcCodec;
 import io.github.aiplaybooks.mcp.schema.Implementation;
 import io.github.aiplaybooks.mcp.schema.McpMethods;
@@ -374,12 +375,17 @@ public final class McpServer implements AutoCloseable {
   private static ToolRegistration register(Tool tool, ToolHandler handler) {
     Objects.requireNonNull(tool, "tool");
     Objects.requireNonNull(handler, "handler");
-    SchemaValidator input = SchemaValidator.compile(tool.name(), "inputSchema", tool.inputSchema());
-    SchemaValidator output =
-        tool.outputSchema() == null
-            ? null
-            : SchemaValidator.compile(tool.name(), "outputSchema", tool.outputSchema());
-    return new ToolRegistration(tool, handler, input, output);
+    try {
+      SchemaValidator input =
+          SchemaValidator.compile(tool.name(), "inputSchema", tool.inputSchema());
+      SchemaValidator output =
+          tool.outputSchema() == null
+              ? null
+              : SchemaValidator.compile(tool.name(), "outputSchema", tool.outputSchema());
+      return new ToolRegistration(tool, handler, input, output);
+    } catch (IllegalArgumentException e) {
+      throw new CallerFaultException("MCP_TOOL_SCHEMA_INVALID", e.getMessage(), e.getCause());
+    }
   }
 
   /** Builds an {@link McpServer}. */

@@ -4,6 +4,7 @@ import io.github.aiplaybooks.PlaybooksException;
 import io.github.aiplaybooks.mcp.McpErrorException;
 import io.github.aiplaybooks.mcp.McpTimeoutException;
 import io.github.aiplaybooks.mcp.McpTransportException;
+import io.github.aiplaybooks.mcp.internal.SchemaValidator;
 import io.github.aiplaybooks.mcp.jsonrpc.DecodeResult;
 import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcError;
 import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcErrorResponse;

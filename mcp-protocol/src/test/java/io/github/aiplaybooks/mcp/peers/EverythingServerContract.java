@@ -129,6 +129,8 @@ abstract class EverythingServerContract {
 
   @Test
   void readsStructuredContentThatMatchesTheToolsOutputSchema() {
+    // Listing first makes the client check the result against the peer's (draft-07) outputSchema.
+    client().listTools();
     CallToolResult r =
         client().callTool("get-structured-content", args("{\"location\":\"Chicago\"}"));
     assertThat(r.structuredContent()).isNotNull();
