@@ -22,6 +22,8 @@ import io.github.aiplaybooks.mcp.schema.CallToolRequestParams;
 import io.github.aiplaybooks.mcp.schema.CallToolResult;
 import io.github.aiplaybooks.mcp.schema.CancelledNotificationParams;
 import io.github.aiplaybooks.mcp.schema.ClientCapabilities;
+import io.github.aiplaybooks.mcp.schema.ElicitRequestParams;
+import io.github.aiplaybooks.mcp.schema.ElicitResult;
 import io.github.aiplaybooks.mcp.schema.GetPromptRequestParams;
 import io.github.aiplaybooks.mcp.schema.GetPromptResult;
 import io.github.aiplaybooks.mcp.schema.InitializeRequestParams;
@@ -58,6 +60,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -82,6 +85,13 @@ final class DefaultMcpClient implements McpClient {
   private final ClientTransport transport;
   private final ScheduledExecutorService timers;
   private final ExecutorService callbacks;
+
+  /** Runs elicitation handlers, which may block on a human; null without a handler. */
+  private final ExecutorService elicitations;
+
+  /** The server's requests being answered off the callback thread, by id. */
+  private final Map<JsonRpcId, ServerRequest> serverRequests = new ConcurrentHashMap<>();
+
   private final DaemonThreads recoveryThreads;
   private final Logger serverLog;
   private final Map<JsonRpcId, Pending> pending = new ConcurrentHashMap<>();
@@ -110,6 +120,12 @@ final class DefaultMcpClient implements McpClient {
       this.request = request;
       this.future = future;
     }
+  }
+
+  /** A request of the server being answered; cancelled ones are not answered. */
+  private static final class ServerRequest {
+    volatile boolean cancelled;
+    volatile Future<?> future;
   }
 
   /** A listed tool and its outputSchema, compiled on first use. */
@@ -167,6 +183,11 @@ final class DefaultMcpClient implements McpClient {
                       r.run();
                     }));
     this.recoveryThreads = new DaemonThreads("mcp-client-" + name + "-reconnect");
+    this.elicitations =
+        b.elicitation == null
+            ? null
+            : Executors.newCachedThreadPool(
+                new DaemonThreads("mcp-client-" + name + "-elicitation"));
     this.serverLog = LoggerFactory.getLogger("io.github.aiplaybooks.mcp.server-log." + name);
   }
 
@@ -199,9 +220,13 @@ final class DefaultMcpClient implements McpClient {
 
   private InitializeResult handshake() {
     ClientCapabilities capabilities =
-        config.roots == null
-            ? ClientCapabilities.none()
-            : new ClientCapabilities(null, new ClientCapabilities.Roots(false), null, null, null);
+        new ClientCapabilities(
+            null,
+            config.roots == null ? null : new ClientCapabilities.Roots(false),
+            null,
+            // Form mode only; the empty form object is how 2025-11-25 names it.
+            config.elicitation == null ? null : formElicitationCapability(),
+            null);
     InitializeRequestParams params =
         new InitializeRequestParams(
             config.protocolVersion.id(), capabilities, config.clientInfo, null);
@@ -235,6 +260,12 @@ final class DefaultMcpClient implements McpClient {
         answer.serverInfo().version(),
         chosen);
     return answer;
+  }
+
+  private static ObjectNode formElicitationCapability() {
+    ObjectNode elicitation = JsonNodeFactory.instance.objectNode();
+    elicitation.putObject("form");
+    return elicitation;
   }
 
   private static List<String> supportedFrom(ProtocolVersion newest) {
@@ -291,6 +322,9 @@ final class DefaultMcpClient implements McpClient {
     }
     callbacks.shutdown();
     timers.shutdownNow();
+    if (elicitations != null) {
+      elicitations.shutdownNow();
+    }
   }
 
   private void failAllPending(McpTransportException cause) {
@@ -727,12 +761,164 @@ final class DefaultMcpClient implements McpClient {
           answer = methodNotFound(request);
         }
       }
+      case McpMethods.ELICITATION_CREATE -> {
+        if (config.elicitation == null) {
+          answer = methodNotFound(request);
+        } else {
+          answer = startElicitation(request);
+          if (answer == null) {
+            return; // answered later, from the handler's thread
+          }
+        }
+      }
       default -> answer = methodNotFound(request);
     }
+    answer(request, answer);
+  }
+
+  private void answer(JsonRpcRequest request, JsonRpcResponse answer) {
     try {
       transport.send(answer);
     } catch (RuntimeException e) {
       log.debug("Could not answer {} of {}: {}", request.method(), remote, e.toString());
+    }
+  }
+
+  /**
+   * Checks an {@code elicitation/create} and hands it to the handler's thread.
+   *
+   * @return an error to answer at once, or {@code null} when the handler will answer
+   */
+  private JsonRpcResponse startElicitation(JsonRpcRequest request) {
+    ElicitRequestParams params;
+    try {
+      params =
+          McpJson.read(
+              request.params() == null ? JsonNodeFactory.instance.objectNode() : request.params(),
+              ElicitRequestParams.class);
+    } catch (McpSchemaException e) {
+      return invalidParams(request, "Invalid params for elicitation/create: " + e.getMessage());
+    }
+    if (!params.isForm()) {
+      return invalidParams(
+          request, "This client supports form-mode elicitation only, not mode " + params.mode());
+    }
+    if (params.requestedSchema() == null) {
+      return invalidParams(request, "elicitation/create in form mode needs a requestedSchema");
+    }
+    SchemaValidator validator;
+    try {
+      validator =
+          SchemaValidator.compile("elicitation", "requestedSchema", params.requestedSchema());
+    } catch (IllegalArgumentException e) {
+      return invalidParams(request, e.getMessage());
+    }
+    ServerRequest pendingAnswer = new ServerRequest();
+    if (serverRequests.putIfAbsent(request.id(), pendingAnswer) != null) {
+      return invalidParams(request, "Request id " + request.id() + " is already in use");
+    }
+    try {
+      pendingAnswer.future =
+          elicitations.submit(() -> elicit(request, params, validator, pendingAnswer));
+    } catch (RejectedExecutionException e) {
+      serverRequests.remove(request.id(), pendingAnswer);
+      return new JsonRpcErrorResponse(
+          request.id(), JsonRpcError.of(JsonRpcError.INTERNAL_ERROR, "The client is closing"));
+    }
+    return null;
+  }
+
+  private void elicit(
+      JsonRpcRequest request,
+      ElicitRequestParams params,
+      SchemaValidator validator,
+      ServerRequest pendingAnswer) {
+    JsonRpcResponse answer;
+    try {
+      ElicitResult result = config.elicitation.elicit(params);
+      answer = elicitationAnswer(request, params, validator, result);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      answer = internalError(request, "The elicitation was interrupted");
+    } catch (Exception e) {
+      if (!pendingAnswer.cancelled) {
+        log.warn("The elicitation handler of the client of {} failed", remote, e);
+      }
+      answer = internalError(request, "The client could not ask the user: " + e.getMessage());
+    }
+    if (serverRequests.remove(request.id(), pendingAnswer) && !pendingAnswer.cancelled) {
+      answer(request, answer);
+    }
+  }
+
+  private JsonRpcResponse elicitationAnswer(
+      JsonRpcRequest request,
+      ElicitRequestParams params,
+      SchemaValidator validator,
+      ElicitResult result) {
+    if (result == null) {
+      log.warn("The elicitation handler of the client of {} returned null", remote);
+      return internalError(request, "The client could not ask the user");
+    }
+    if (result.action() != ElicitResult.Action.ACCEPT) {
+      return new JsonRpcSuccessResponse(
+          request.id(), McpJson.write(new ElicitResult(result.action(), null, result.meta())));
+    }
+    ObjectNode content =
+        result.content() == null
+            ? JsonNodeFactory.instance.objectNode()
+            : result.content().deepCopy();
+    // SEP-1034: members the user left out take the schema's default.
+    JsonNode properties = params.requestedSchema().path("properties");
+    for (Map.Entry<String, JsonNode> member : properties.properties()) {
+      JsonNode defaultValue = member.getValue().get("default");
+      if (defaultValue != null && !content.has(member.getKey())) {
+        content.set(member.getKey(), defaultValue.deepCopy());
+      }
+    }
+    List<SchemaValidator.Violation> violations = validator.validate(content);
+    if (!violations.isEmpty()) {
+      log.warn(
+          "The elicitation handler of the client of {} answered with content that breaks the"
+              + " requestedSchema; not sent: {}",
+          remote,
+          violations);
+      return internalError(
+          request, "The user's answer does not satisfy the requestedSchema: " + violations);
+    }
+    return new JsonRpcSuccessResponse(
+        request.id(),
+        McpJson.write(new ElicitResult(ElicitResult.Action.ACCEPT, content, result.meta())));
+  }
+
+  private static JsonRpcErrorResponse invalidParams(JsonRpcRequest request, String message) {
+    return new JsonRpcErrorResponse(
+        request.id(), JsonRpcError.of(JsonRpcError.INVALID_PARAMS, message));
+  }
+
+  private static JsonRpcErrorResponse internalError(JsonRpcRequest request, String message) {
+    return new JsonRpcErrorResponse(
+        request.id(), JsonRpcError.of(JsonRpcError.INTERNAL_ERROR, message));
+  }
+
+  /** The server no longer wants the answer to one of its requests. */
+  private void serverCancelled(JsonRpcNotification n) {
+    if (n.params() == null) {
+      return;
+    }
+    CancelledNotificationParams params =
+        McpJson.read(n.params(), CancelledNotificationParams.class);
+    if (params.requestId() == null) {
+      return;
+    }
+    ServerRequest request = serverRequests.remove(params.requestId());
+    if (request != null) {
+      request.cancelled = true;
+      Future<?> future = request.future;
+      if (future != null) {
+        future.cancel(true);
+      }
+      log.debug("{} cancelled its request {}: {}", remote, params.requestId(), params.reason());
     }
   }
 
@@ -760,6 +946,7 @@ final class DefaultMcpClient implements McpClient {
             l.onMessage(m);
           }
         }
+        case McpMethods.NOTIFICATION_CANCELLED -> serverCancelled(n);
         case McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED -> {
           // The definitions may be stale now; results are checked again after the next listing.
           knownTools.clear();

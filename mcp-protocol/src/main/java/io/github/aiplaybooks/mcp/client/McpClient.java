@@ -41,8 +41,9 @@ import tools.jackson.databind.node.ObjectNode;
  * passes the client sends {@code notifications/cancelled} and the call fails with a retryable
  * {@link McpTimeoutException}. A JSON-RPC error from the server is an {@link McpErrorException}; a
  * dead process, lost connection or closed client an {@link McpTransportException}, which fails
- * every pending call. The client answers the server's {@code ping}, and {@code roots/list} when
- * roots were configured; any other server request gets {@code -32601}.
+ * every pending call. The client answers the server's {@code ping}, {@code roots/list} when roots
+ * were configured and {@code elicitation/create} when an {@link ElicitationHandler} was; any other
+ * server request gets {@code -32601}.
  *
  * <pre>{@code
  * try (McpClient client = McpClient.builder()
@@ -196,6 +197,7 @@ public interface McpClient extends AutoCloseable {
     ProtocolVersion protocolVersion = ProtocolVersion.LATEST;
     Duration requestTimeout = Duration.ofSeconds(60);
     List<Root> roots;
+    ElicitationHandler elicitation;
     int maxFrameBytes = JsonRpcCodec.DEFAULT_MAX_FRAME_BYTES;
     final List<LoggingMessageListener> loggingListeners = new ArrayList<>();
     final List<Runnable> toolsChangedListeners = new ArrayList<>();
@@ -274,6 +276,15 @@ public interface McpClient extends AutoCloseable {
     /** Declares the {@code roots} capability and answers {@code roots/list} with these roots. */
     public Builder roots(List<Root> roots) {
       this.roots = List.copyOf(roots);
+      return this;
+    }
+
+    /**
+     * Declares the {@code elicitation} capability (form mode) and answers the server's {@code
+     * elicitation/create} with {@code handler} (see {@link ElicitationHandler}).
+     */
+    public Builder onElicitation(ElicitationHandler handler) {
+      this.elicitation = Objects.requireNonNull(handler, "elicitation handler");
       return this;
     }
 

@@ -10,6 +10,8 @@ import io.github.aiplaybooks.mcp.schema.BlobResourceContents;
 import io.github.aiplaybooks.mcp.schema.CallToolRequestParams;
 import io.github.aiplaybooks.mcp.schema.CallToolResult;
 import io.github.aiplaybooks.mcp.schema.ContentBlock;
+import io.github.aiplaybooks.mcp.schema.ElicitRequestParams;
+import io.github.aiplaybooks.mcp.schema.ElicitResult;
 import io.github.aiplaybooks.mcp.schema.EmbeddedResource;
 import io.github.aiplaybooks.mcp.schema.GetPromptResult;
 import io.github.aiplaybooks.mcp.schema.ImageContent;
@@ -57,9 +59,21 @@ abstract class EverythingServerContract {
   /** Every JSON-RPC message the peer received from our client so far, in order. */
   protected abstract List<JsonNode> messagesReceivedByPeer();
 
-  /** What every subclass's client declares: roots, so the server asks for them. */
+  /** The elicitation requests the peer sent; the handler accepts with a name only. */
+  static final List<ElicitRequestParams> ELICITATIONS = new CopyOnWriteArrayList<>();
+
+  /**
+   * What every subclass's client declares: roots and elicitation, so the server registers the tools
+   * that use them.
+   */
   static McpClient.Builder configure(McpClient.Builder b) {
-    return b.roots(List.of(ROOT)).requestTimeout(WAIT);
+    return b.roots(List.of(ROOT))
+        .onElicitation(
+            request -> {
+              ELICITATIONS.add(request);
+              return ElicitResult.accept(args("{\"name\":\"Ada Lovelace\",\"check\":true}"));
+            })
+        .requestTimeout(WAIT);
   }
 
   static ObjectNode args(String json) {
@@ -99,8 +113,9 @@ abstract class EverythingServerContract {
             "get-annotated-message",
             "trigger-long-running-operation",
             "toggle-simulated-logging",
-            // registered only for clients that declare roots, as ours does
-            "get-roots-list");
+            // registered only for clients that declare roots and elicitation, as ours does
+            "get-roots-list",
+            "trigger-elicitation-request");
     Tool echo = tool(all, "echo");
     assertThat(echo.inputSchema().path("required").get(0).asString()).isEqualTo("message");
     assertThat(echo.annotations().readOnlyHint()).isTrue();
@@ -329,6 +344,24 @@ abstract class EverythingServerContract {
       throw new AssertionError(e);
     }
     assertThat(messages.get(0).level()).isNotNull();
+  }
+
+  @Test
+  void answersThePeersElicitationWithTheDefaultsOfTheFieldsLeftOut() {
+    CallToolResult r = client().callTool("trigger-elicitation-request", args("{}"));
+    assertThat(r.joinedText())
+        .contains("User provided the requested information")
+        .contains("- Name: Ada Lovelace")
+        .contains("- Agreed to terms: true")
+        // defaults of the peer's schema, filled in by our client
+        .contains("- Favorite Integer: 42")
+        .contains("- Favorite Number: 3.14");
+    assertThat(ELICITATIONS)
+        .anySatisfy(
+            e -> {
+              assertThat(e.isForm()).isTrue();
+              assertThat(e.requestedSchema().path("required").get(0).asString()).isEqualTo("name");
+            });
   }
 
   @Test
