@@ -70,6 +70,23 @@ public final class PeerProcess implements AutoCloseable {
         "Peer " + name + " did not listen on port " + port + " in " + timeout + ": " + logTail());
   }
 
+  /**
+   * Waits for the process to exit.
+   *
+   * @return its exit code, or -1 if it did not exit in time (it is then ended with its tree)
+   */
+  public int waitFor(long timeout, TimeUnit unit) {
+    try {
+      if (process.waitFor(timeout, unit)) {
+        return process.exitValue();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    close();
+    return -1;
+  }
+
   /** The last lines of the peer's output, for failure messages. */
   public String logTail() {
     try {
