@@ -86,6 +86,10 @@ final class DefaultMcpClient implements McpClient {
   private final ScheduledExecutorService timers;
   private final ExecutorService callbacks;
 
+  /** Tasks given to {@link #callbacks} and not yet finished. */
+  private final java.util.concurrent.atomic.AtomicInteger callbackBacklog =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** Runs elicitation handlers, which may block on a human; null without a handler. */
   private final ExecutorService elicitations;
 
@@ -113,12 +117,23 @@ final class DefaultMcpClient implements McpClient {
   private static final class Pending {
     final JsonRpcRequest request;
     final CompletableFuture<JsonNode> future;
+
+    /**
+     * Whether the response may complete {@link #future} on the transport's thread: only for the
+     * blocking methods, whose future has no stages but the client's own.
+     */
+    final boolean completeOnTransportThread;
+
     volatile ScheduledFuture<?> timer;
     volatile boolean resent;
 
-    Pending(JsonRpcRequest request, CompletableFuture<JsonNode> future) {
+    Pending(
+        JsonRpcRequest request,
+        CompletableFuture<JsonNode> future,
+        boolean completeOnTransportThread) {
       this.request = request;
       this.future = future;
+      this.completeOnTransportThread = completeOnTransportThread;
     }
   }
 
@@ -231,7 +246,8 @@ final class DefaultMcpClient implements McpClient {
         new InitializeRequestParams(
             config.protocolVersion.id(), capabilities, config.clientInfo, null);
     JsonNode result =
-        await(send(McpMethods.INITIALIZE, McpJson.write(params), CallOptions.defaults(), true));
+        await(
+            send(McpMethods.INITIALIZE, McpJson.write(params), CallOptions.defaults(), true, true));
     InitializeResult answer = readResult(result, InitializeResult.class, McpMethods.INITIALIZE);
     ProtocolVersion chosen = ProtocolVersion.parse(answer.protocolVersion()).orElse(null);
     if (chosen == null || chosen.ordinal() < config.protocolVersion.ordinal()) {
@@ -337,8 +353,15 @@ final class DefaultMcpClient implements McpClient {
 
   // ---- requests ----
 
+  /**
+   * Sends a request.
+   *
+   * @param blocking whether the caller waits for the result itself (the blocking methods): its
+   *     response is then completed on the transport's thread when nothing is queued before it,
+   *     which saves a thread hop per call
+   */
   private CompletableFuture<JsonNode> send(
-      String method, ObjectNode params, CallOptions options, boolean beforeInit) {
+      String method, ObjectNode params, CallOptions options, boolean beforeInit, boolean blocking) {
     CompletableFuture<JsonNode> future = new CompletableFuture<>();
     McpTransportException closed = closedCause.get();
     if (closed != null) {
@@ -367,7 +390,7 @@ final class DefaultMcpClient implements McpClient {
       }
     }
     JsonRpcRequest request = new JsonRpcRequest(id, method, p);
-    Pending entry = new Pending(request, future);
+    Pending entry = new Pending(request, future, blocking);
     pending.put(id, entry);
     Duration timeout =
         options.timeoutOrNull() != null ? options.timeoutOrNull() : config.requestTimeout;
@@ -493,7 +516,7 @@ final class DefaultMcpClient implements McpClient {
 
   @Override
   public void ping() {
-    await(send(McpMethods.PING, null, CallOptions.defaults(), false));
+    await(send(McpMethods.PING, null, CallOptions.defaults(), false, true));
   }
 
   @Override
@@ -537,7 +560,8 @@ final class DefaultMcpClient implements McpClient {
                 McpMethods.TOOLS_LIST,
                 McpJson.write(PaginatedRequestParams.after(cursor)),
                 CallOptions.defaults(),
-                false));
+                false,
+                true));
     ListToolsResult page = readResult(r, ListToolsResult.class, McpMethods.TOOLS_LIST);
     for (Tool tool : page.tools()) {
       knownTools.put(tool.name(), new KnownTool(tool));
@@ -547,26 +571,30 @@ final class DefaultMcpClient implements McpClient {
 
   @Override
   public CallToolResult callTool(CallToolRequestParams params, CallOptions options) {
-    return await(callToolAsync(params, options));
+    // The caller reads the result itself, on its own thread.
+    JsonNode node = await(send(McpMethods.TOOLS_CALL, McpJson.write(params), options, false, true));
+    return callToolResult(params.name(), node);
   }
 
   @Override
   public CompletableFuture<CallToolResult> callToolAsync(
       CallToolRequestParams params, CallOptions options) {
     return mapped(
-        send(McpMethods.TOOLS_CALL, McpJson.write(params), options, false),
-        node -> {
-          CallToolResult result = readResult(node, CallToolResult.class, McpMethods.TOOLS_CALL);
-          ProtocolVersion v = version;
-          if (v != null && !v.supportsStructuredContent()) {
-            // structuredContent does not exist before 2025-06-18: do not trust it from such a peer.
-            return result.structuredContent() == null
-                ? result
-                : new CallToolResult(result.content(), null, result.isError(), result.meta());
-          }
-          checkOutput(params.name(), result);
-          return result;
-        });
+        send(McpMethods.TOOLS_CALL, McpJson.write(params), options, false, false),
+        node -> callToolResult(params.name(), node));
+  }
+
+  private CallToolResult callToolResult(String toolName, JsonNode node) {
+    CallToolResult result = readResult(node, CallToolResult.class, McpMethods.TOOLS_CALL);
+    ProtocolVersion v = version;
+    if (v != null && !v.supportsStructuredContent()) {
+      // structuredContent does not exist before 2025-06-18: do not trust it from such a peer.
+      return result.structuredContent() == null
+          ? result
+          : new CallToolResult(result.content(), null, result.isError(), result.meta());
+    }
+    checkOutput(toolName, result);
+    return result;
   }
 
   /** Checks a result against the outputSchema of the tool as last listed, if it declares one. */
@@ -616,7 +644,8 @@ final class DefaultMcpClient implements McpClient {
                       McpMethods.RESOURCES_LIST,
                       McpJson.write(PaginatedRequestParams.after(cursor)),
                       CallOptions.defaults(),
-                      false));
+                      false,
+                      true));
           ListResourcesResult page =
               readResult(r, ListResourcesResult.class, McpMethods.RESOURCES_LIST);
           all.addAll(page.resources());
@@ -634,7 +663,8 @@ final class DefaultMcpClient implements McpClient {
                 McpMethods.RESOURCES_READ,
                 McpJson.write(new ReadResourceRequestParams(uri, null)),
                 CallOptions.defaults(),
-                false));
+                false,
+                true));
     return readResult(r, ReadResourceResult.class, McpMethods.RESOURCES_READ);
   }
 
@@ -649,7 +679,8 @@ final class DefaultMcpClient implements McpClient {
                       McpMethods.PROMPTS_LIST,
                       McpJson.write(PaginatedRequestParams.after(cursor)),
                       CallOptions.defaults(),
-                      false));
+                      false,
+                      true));
           ListPromptsResult page = readResult(r, ListPromptsResult.class, McpMethods.PROMPTS_LIST);
           all.addAll(page.prompts());
           return page.nextCursor();
@@ -666,7 +697,8 @@ final class DefaultMcpClient implements McpClient {
                 McpMethods.PROMPTS_GET,
                 McpJson.write(new GetPromptRequestParams(promptName, arguments, null)),
                 CallOptions.defaults(),
-                false));
+                false,
+                true));
     return readResult(r, GetPromptResult.class, McpMethods.PROMPTS_GET);
   }
 
@@ -677,22 +709,27 @@ final class DefaultMcpClient implements McpClient {
             McpMethods.LOGGING_SET_LEVEL,
             McpJson.write(new SetLevelRequestParams(level, null)),
             CallOptions.defaults(),
-            false));
+            false,
+            true));
   }
 
   @Override
   public JsonNode request(String method, JsonNode params, CallOptions options) {
-    return await(requestAsync(method, params, options));
+    return await(send(method, objectParams(method, params), options, false, true));
   }
 
   @Override
   public CompletableFuture<JsonNode> requestAsync(
       String method, JsonNode params, CallOptions options) {
+    return send(method, objectParams(method, params), options, false, false);
+  }
+
+  private static ObjectNode objectParams(String method, JsonNode params) {
     if (params != null && !params.isObject()) {
       throw new CallerFaultException(
           "MCP_PARAMS_INVALID", "params of " + method + " must be a JSON object");
     }
-    return send(method, (ObjectNode) params, options, false);
+    return (ObjectNode) params;
   }
 
   @Override
@@ -710,9 +747,18 @@ final class DefaultMcpClient implements McpClient {
   // ---- inbound ----
 
   private void onCallbackThread(Runnable task) {
+    callbackBacklog.incrementAndGet();
     try {
-      callbacks.execute(task);
+      callbacks.execute(
+          () -> {
+            try {
+              task.run();
+            } finally {
+              callbackBacklog.decrementAndGet();
+            }
+          });
     } catch (RejectedExecutionException e) {
+      callbackBacklog.decrementAndGet();
       log.debug("Client of {} is closed; dropping an inbound message", remote);
     }
   }
@@ -1017,6 +1063,17 @@ final class DefaultMcpClient implements McpClient {
   private final class TransportListener implements ClientTransport.Listener {
     @Override
     public void onMessage(JsonRpcMessage message) {
+      if (message instanceof JsonRpcResponse response
+          && response.id() != null
+          && callbackBacklog.get() == 0) {
+        Pending entry = pending.get(response.id());
+        if (entry != null && entry.completeOnTransportThread) {
+          // Nothing queued can come before it (a progress notification of the same request
+          // would be in the queue), and only the client's own stages depend on the future.
+          handleResponse(response);
+          return;
+        }
+      }
       onCallbackThread(() -> handleInbound(message));
     }
 
