@@ -126,6 +126,28 @@ final class DefaultMcpClient implements McpClient {
 
     volatile ScheduledFuture<?> timer;
     volatile boolean resent;
+    private Thread sender; // guarded by this: the caller blocked in sendAndAwait
+    private boolean senderInterrupted; // guarded by this
+
+    synchronized void senderBlocked(Thread thread) {
+      sender = thread;
+    }
+
+    /** The sender returned; whether the client interrupted it (so the interrupt is ours). */
+    synchronized boolean senderReturned() {
+      sender = null;
+      boolean ours = senderInterrupted;
+      senderInterrupted = false;
+      return ours;
+    }
+
+    /** Frees a caller blocked sending this request (it timed out, or the client closed). */
+    synchronized void interruptSender() {
+      if (sender != null) {
+        senderInterrupted = true;
+        sender.interrupt();
+      }
+    }
 
     Pending(
         JsonRpcRequest request,
@@ -347,6 +369,7 @@ final class DefaultMcpClient implements McpClient {
     for (Pending p : new ArrayList<>(pending.values())) {
       if (pending.remove(p.request.id(), p)) {
         p.future.completeExceptionally(cause);
+        p.interruptSender();
       }
     }
   }
@@ -419,7 +442,19 @@ final class DefaultMcpClient implements McpClient {
           }
         });
     try {
-      transport.send(request);
+      if (blocking) {
+        entry.senderBlocked(Thread.currentThread());
+        try {
+          transport.sendAndAwait(request);
+        } finally {
+          if (entry.senderReturned()) {
+            // The client's own interrupt (timeout or close) ends here; the future says why.
+            Thread.interrupted();
+          }
+        }
+      } else {
+        transport.send(request);
+      }
     } catch (McpTransportException e) {
       future.completeExceptionally(e);
     }
@@ -436,6 +471,7 @@ final class DefaultMcpClient implements McpClient {
     }
     entry.future.completeExceptionally(
         new McpTimeoutException(remote, entry.request.method(), timeout));
+    entry.interruptSender();
   }
 
   private void sendCancelled(JsonRpcId id, String reason) {

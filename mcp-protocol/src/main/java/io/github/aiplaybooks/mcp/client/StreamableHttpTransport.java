@@ -122,8 +122,11 @@ final class StreamableHttpTransport implements ClientTransport {
     return b;
   }
 
-  @Override
-  public void send(JsonRpcMessage message) {
+  /** A POST about to be sent, with what its answer is read against. */
+  private record Post(
+      JsonRpcMessage message, HttpRequest request, boolean initialize, String sentSession) {}
+
+  private Post post(JsonRpcMessage message) {
     if (closed) {
       throw new McpTransportException(
           "MCP_CLOSED", remote(), "The client closed its connection to " + remote(), false, null);
@@ -141,36 +144,45 @@ final class StreamableHttpTransport implements ClientTransport {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(codec.encode(message)))
             .build();
+    return new Post(message, request, initialize, sentSession);
+  }
+
+  /**
+   * Handles a POST's answer: an SSE stream on an I/O thread of ours (reading it blocks), a whole
+   * body on the calling thread (it only decodes and hands the message on, never blocks).
+   */
+  private void answer(
+      Post post, HttpResponse<PostBody> response, Throwable error, CompletableFuture<Void> done) {
+    Runnable handle =
+        () -> {
+          try {
+            onPostResponse(post.message(), post.initialize(), post.sentSession(), response, error);
+          } catch (RuntimeException e) {
+            log.error("Handling the answer of {} to {} failed", remote(), post.message(), e);
+            failRequest(
+                post.message(), "MCP_TRANSPORT", "answer could not be handled: " + e, false, e);
+          } finally {
+            done.complete(null);
+          }
+        };
+    if (error == null && response.body() instanceof PostBody.Stream stream) {
+      try {
+        io.execute(handle);
+      } catch (RejectedExecutionException e) {
+        closeQuietly(stream.in());
+        done.complete(null);
+      }
+    } else {
+      handle.run();
+    }
+  }
+
+  @Override
+  public void send(JsonRpcMessage message) {
+    Post post = post(message);
     CompletableFuture<Void> handled = new CompletableFuture<>();
-    http.sendAsync(request, this::postBody)
-        .whenComplete(
-            (response, error) -> {
-              Runnable handle =
-                  () -> {
-                    try {
-                      onPostResponse(message, initialize, sentSession, response, error);
-                    } catch (RuntimeException e) {
-                      log.error("Handling the answer of {} to {} failed", remote(), message, e);
-                      failRequest(
-                          message, "MCP_TRANSPORT", "answer could not be handled: " + e, false, e);
-                    } finally {
-                      handled.complete(null);
-                    }
-                  };
-              if (error == null && response.body() instanceof PostBody.Stream stream) {
-                // Reading an SSE stream blocks: give it a thread of its own.
-                try {
-                  io.execute(handle);
-                } catch (RejectedExecutionException e) {
-                  closeQuietly(stream.in());
-                  handled.complete(null);
-                }
-              } else {
-                // A whole body is already in memory: handle it where it completed (it only
-                // decodes and hands the message on, never blocks), without another hop.
-                handle.run();
-              }
-            });
+    http.sendAsync(post.request(), this::postBody)
+        .whenComplete((response, error) -> answer(post, response, error, handled));
     if (message instanceof io.github.aiplaybooks.mcp.jsonrpc.JsonRpcNotification n
         && n.method().equals(McpMethods.NOTIFICATION_INITIALIZED)) {
       // POSTs travel in parallel; the server must see "initialized" before any later request.
@@ -182,6 +194,30 @@ final class StreamableHttpTransport implements ClientTransport {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /**
+   * Does the POST on the calling thread, which waits for the answer anyway: the JDK client's
+   * blocking {@code send} hands the answer straight back to this thread, where {@code sendAsync}
+   * would pass it through one of its executor's threads first. A JSON answer is delivered before
+   * this returns; an SSE stream goes to an I/O thread. Interrupting the thread (the client does,
+   * when the request times out or the client closes) abandons the exchange; the interrupt status is
+   * kept for the caller to judge.
+   */
+  @Override
+  public void sendAndAwait(JsonRpcRequest message) {
+    Post post = post(message);
+    HttpResponse<PostBody> response;
+    try {
+      response = http.send(post.request(), this::postBody);
+    } catch (IOException e) {
+      answer(post, null, e, new CompletableFuture<>());
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    answer(post, response, null, new CompletableFuture<>());
   }
 
   private void onPostResponse(

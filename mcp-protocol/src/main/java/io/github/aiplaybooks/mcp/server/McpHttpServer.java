@@ -600,16 +600,20 @@ public final class McpHttpServer implements AutoCloseable {
   private byte[] readBody(HttpExchange exchange) throws IOException {
     int max = codec.maxFrameBytes();
     String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    InputStream in = exchange.getRequestBody();
     if (length != null) {
+      long announced;
       try {
-        if (Long.parseLong(length.trim()) > max) {
-          return null;
-        }
+        announced = Long.parseLong(length.trim());
       } catch (NumberFormatException e) {
         return null;
       }
+      if (announced < 0 || announced > max) {
+        return null;
+      }
+      // The usual case: read exactly the announced bytes into one array.
+      return in.readNBytes((int) announced);
     }
-    InputStream in = exchange.getRequestBody();
     byte[] body = in.readNBytes(max + 1);
     return body.length > max ? null : body;
   }
