@@ -260,7 +260,7 @@ public final class JsonRpcCodec {
     if (id == null) {
       g.writeNull();
     } else {
-      g.writeTree(id.toJson());
+      id.writeTo(g);
     }
   }
 
