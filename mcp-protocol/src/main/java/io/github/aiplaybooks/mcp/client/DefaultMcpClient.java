@@ -78,6 +78,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class DefaultMcpClient implements McpClient {
   private static final Logger log = LoggerFactory.getLogger(McpClient.class);
   private static final int MAX_PAGES = 10_000;
+  private static final Duration PROGRESS_GRACE = Duration.ofSeconds(5);
 
   private final String name;
   private final String remote;
@@ -436,7 +437,9 @@ final class DefaultMcpClient implements McpClient {
           if (timer != null) {
             timer.cancel(false);
           }
-          progress.remove(id);
+          if (listener != null) {
+            forgetProgressListener(id, listener);
+          }
           if (pending.remove(id, entry) && future.isCancelled()) {
             sendCancelled(id, "cancelled by the client");
           }
@@ -459,6 +462,20 @@ final class DefaultMcpClient implements McpClient {
       future.completeExceptionally(e);
     }
     return future;
+  }
+
+  /**
+   * Removes a finished request's progress listener after a grace period: a server that answers with
+   * one JSON body sends the request's progress on its GET stream, which may arrive after the
+   * answer.
+   */
+  private void forgetProgressListener(JsonRpcId id, ProgressListener listener) {
+    try {
+      timers.schedule(
+          () -> progress.remove(id, listener), PROGRESS_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      progress.remove(id, listener);
+    }
   }
 
   private void timedOut(Pending entry, Duration timeout) {

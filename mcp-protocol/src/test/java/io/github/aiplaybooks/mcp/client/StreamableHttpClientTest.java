@@ -11,7 +11,9 @@ import io.github.aiplaybooks.mcp.McpProtocolException;
 import io.github.aiplaybooks.mcp.McpTimeoutException;
 import io.github.aiplaybooks.mcp.McpTransportException;
 import io.github.aiplaybooks.mcp.schema.CallToolRequestParams;
+import io.github.aiplaybooks.mcp.schema.CallToolResult;
 import io.github.aiplaybooks.mcp.schema.McpJson;
+import io.github.aiplaybooks.mcp.schema.ProgressNotificationParams;
 import io.github.aiplaybooks.mcp.schema.ProtocolVersion;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,6 +54,7 @@ class StreamableHttpClientTest {
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final CountDownLatch callArrived = new CountDownLatch(1);
   private final CountDownLatch release = new CountDownLatch(1);
+  private final CountDownLatch answered = new CountDownLatch(1);
   private HttpServer server;
   private String protocolVersion = "2025-11-25";
   private String toolCallMode = "drop-then-resume";
@@ -128,6 +131,16 @@ class StreamableHttpClientTest {
                   "{\"jsonrpc\":\"2.0\",\"id\":"
                       + id
                       + ",\"error\":{\"code\":-32602,\"message\":\"Unknown tool: x\"}}");
+          case "json-then-late-progress" -> {
+            pendingCall = message;
+            json(
+                ex,
+                200,
+                "{\"jsonrpc\":\"2.0\",\"id\":"
+                    + id
+                    + ",\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"answered\"}]}}");
+            answered.countDown();
+          }
           case "hang" -> {
             // Never answers while the test runs, like a server stuck on a slow backend.
             callArrived.countDown();
@@ -146,6 +159,21 @@ class StreamableHttpClientTest {
   }
 
   private void get(HttpExchange ex) throws IOException {
+    if (toolCallMode.equals("json-then-late-progress")) {
+      // The GET stream carries the call's progress, and only after its JSON answer went out.
+      try {
+        answered.await(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      JsonNode token = pendingCall.path("params").path("_meta").path("progressToken");
+      sse(
+          ex,
+          "data: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"progressToken\":"
+              + token
+              + ",\"progress\":1,\"total\":1}}\n\n");
+      return;
+    }
     String lastEventId = ex.getRequestHeaders().getFirst("Last-Event-ID");
     JsonNode call = pendingCall;
     if ("ev-1".equals(lastEventId) && call != null) {
@@ -185,6 +213,26 @@ class StreamableHttpClientTest {
             StreamableHttpOptions.builder(endpoint).header("Authorization", "Bearer t0k3n").build())
         .requestTimeout(Duration.ofSeconds(20))
         .connect();
+  }
+
+  @Test
+  void progressThatTrailsAJsonAnswerOnTheGetStreamStillReachesTheListener() throws Exception {
+    // Found by a full build under load: with the answer handled on the caller's thread, progress
+    // sent on the GET stream lost the race and was dropped with the finished call's listener.
+    toolCallMode = "json-then-late-progress";
+    McpClient client = client(start());
+    List<ProgressNotificationParams> progress = new CopyOnWriteArrayList<>();
+    CallToolResult r =
+        client.callTool(
+            CallToolRequestParams.of("anything", null),
+            CallOptions.builder().progressListener(progress::add).build());
+    assertThat(r.joinedText()).isEqualTo("answered");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (progress.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(progress).singleElement().satisfies(p -> assertThat(p.progress()).isEqualTo(1.0));
+    client.close();
   }
 
   @Test
