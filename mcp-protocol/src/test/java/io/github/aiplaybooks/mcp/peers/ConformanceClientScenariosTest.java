@@ -42,6 +42,7 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledOnOs(OS.LINUX)
+@RequiresPeers
 class ConformanceClientScenariosTest {
   private static final String EXPECTATIONS = "/conformance/client-scenarios.txt";
   private static final int SCENARIO_TIMEOUT_MILLIS = 60_000;

@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
  * streamableHttp}, bound to 127.0.0.1 on a free port), through a {@link RecordingHttpProxy} that
  * records what the peer received.
  */
+@RequiresPeers
 class EverythingServerHttpTest extends EverythingServerContract {
   private PeerProcess server;
   private RecordingHttpProxy proxy;

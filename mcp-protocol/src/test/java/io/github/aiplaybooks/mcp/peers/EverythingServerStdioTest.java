@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,6 +20,8 @@ import tools.jackson.databind.JsonNode;
  * .../dist/index.js stdio} itself. A {@code tee} in front of the server's stdin records what the
  * peer received.
  */
+@EnabledOnOs({OS.LINUX, OS.MAC}) // the recording tee runs under sh
+@RequiresPeers
 class EverythingServerStdioTest extends EverythingServerContract {
   private McpClient client;
   private Path received;

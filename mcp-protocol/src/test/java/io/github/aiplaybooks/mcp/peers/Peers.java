@@ -48,19 +48,32 @@ public final class Peers {
    * missing.
    */
   public static Peers require() {
-    Path install = Path.of(System.getProperty("playbooks.peers.dir", "target/peers"));
-    Path scripts = Path.of(System.getProperty("playbooks.peers.scripts", "src/test/peers"));
+    whyUnavailable().ifPresent(Peers::unavailable);
+    return new Peers(
+        installDir().toAbsolutePath(), scriptsDir().toAbsolutePath(), nodeOnPath().get());
+  }
+
+  /** Why the peers cannot run here, or empty when they can. */
+  public static Optional<String> whyUnavailable() {
+    Path install = installDir();
     if (!Files.isDirectory(install.resolve("node_modules"))) {
-      unavailable(
+      return Optional.of(
           "The MCP peers are not installed in "
               + install.toAbsolutePath()
               + " (the build installs them with npm ci when npm is on the PATH)");
     }
-    Optional<String> node = nodeOnPath();
-    if (node.isEmpty()) {
-      unavailable("Node.js (node) is not on the PATH");
+    if (nodeOnPath().isEmpty()) {
+      return Optional.of("Node.js (node) is not on the PATH");
     }
-    return new Peers(install.toAbsolutePath(), scripts.toAbsolutePath(), node.get());
+    return Optional.empty();
+  }
+
+  private static Path installDir() {
+    return Path.of(System.getProperty("playbooks.peers.dir", "target/peers"));
+  }
+
+  private static Path scriptsDir() {
+    return Path.of(System.getProperty("playbooks.peers.scripts", "src/test/peers"));
   }
 
   /** The {@code node} on the PATH (Node 20 or newer runs the everything server). */
