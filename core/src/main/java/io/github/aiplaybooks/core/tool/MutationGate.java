@@ -386,7 +386,7 @@ public final class MutationGate {
       }
       if (outcome == Decision.Outcome.ALLOW
           && prepared.effect() != Effect.READ
-          && prepared.inverse().isEmpty()) {
+          && !prepared.hasRollbackPlan()) {
         outcome = Decision.Outcome.REQUIRE_APPROVAL;
         rule = ActionDecision.NO_INVERSE;
         reasons.add(

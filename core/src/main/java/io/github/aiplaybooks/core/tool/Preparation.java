@@ -19,19 +19,26 @@ import tools.jackson.databind.JsonNode;
  *     .build();
  * }</pre>
  *
- * <p>An action without an inverse can still run, but never without a human: {@link
+ * <p>An action without a rollback plan can still run, but never without a human: {@link
  * MutationGate#decide} turns an {@code ALLOW} into {@code REQUIRE_APPROVAL} for it ("Always create
- * rollback plan before changes"). Immutable.
+ * rollback plan before changes"). A rollback plan is an inverse, or the adapter's word that the
+ * change {@linkplain Builder#restoresItself restores itself}. Immutable.
  */
 public final class Preparation {
   private final Facts facts;
   private final PlannedAction inverse;
+  private final String restoresItself;
   private final String description;
   private final JsonNode before;
 
   private Preparation(Builder b) {
+    if (b.inverse != null && b.restoresItself != null) {
+      throw new IllegalStateException(
+          "inverse: a change with an inverse does not restore itself; give one or the other");
+    }
     this.facts = b.facts;
     this.inverse = b.inverse;
+    this.restoresItself = b.restoresItself;
     this.description = b.description;
     this.before = b.before == null ? null : b.before.deepCopy();
   }
@@ -49,6 +56,20 @@ public final class Preparation {
   /** The action that undoes this one, if the adapter could work one out. */
   public Optional<PlannedAction> inverse() {
     return Optional.ofNullable(inverse);
+  }
+
+  /**
+   * Why the change needs no inverse, when it restores itself: a restarted pod is recreated from the
+   * same spec by its controller. Such a change has a rollback plan (there is nothing to undo), so
+   * it can run without a human; the adapter, which is trusted code, says so.
+   */
+  public Optional<String> restoresItself() {
+    return Optional.ofNullable(restoresItself);
+  }
+
+  /** Whether the change has a rollback plan: an inverse, or it restores itself. */
+  public boolean hasRollbackPlan() {
+    return inverse != null || restoresItself != null;
   }
 
   /** What the action will do, for people: {@code scale deployment default/api from 3 to 6}. */
@@ -70,6 +91,7 @@ public final class Preparation {
   public static final class Builder {
     private Facts facts = Facts.empty();
     private PlannedAction inverse;
+    private String restoresItself;
     private String description = "";
     private JsonNode before;
 
@@ -84,6 +106,15 @@ public final class Preparation {
     /** The action that undoes this one, or {@code null} when there is none. */
     public Builder inverse(PlannedAction inverse) {
       this.inverse = inverse;
+      return this;
+    }
+
+    /**
+     * Says the change needs no inverse because it restores itself, and why (see {@link
+     * Preparation#restoresItself()}); {@code null} to take it back.
+     */
+    public Builder restoresItself(String why) {
+      this.restoresItself = why;
       return this;
     }
 

@@ -103,6 +103,14 @@ public final class PreparedAction {
     return preparation == null ? Optional.empty() : preparation.inverse();
   }
 
+  /**
+   * Whether the action has a rollback plan: an inverse, or its adapter's word that it restores
+   * itself. A change without one needs a human.
+   */
+  public boolean hasRollbackPlan() {
+    return preparation != null && preparation.hasRollbackPlan();
+  }
+
   /** What the action will do, for people. */
   public String description() {
     if (preparation != null && !preparation.description().isEmpty()) {
