@@ -248,8 +248,12 @@ final class ActionPipeline {
     return r;
   }
 
+  /**
+   * The answer a human already gave for this proposal (approve steps ask before execute steps run),
+   * approving or not: a human is asked once per action, and a denial stands.
+   */
   private static ApprovalRecord reusable(RunState.Proposal p, PreparedAction prepared) {
-    if (p == null || p.approval() == null || !p.approval().isApproved()) {
+    if (p == null || p.approval() == null) {
       return null;
     }
     ApprovalRequest r = p.approval().request();
