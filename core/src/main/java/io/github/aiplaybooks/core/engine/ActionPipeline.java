@@ -177,7 +177,12 @@ final class ActionPipeline {
         prepared.effect() == Effect.READ ? AuditEventType.TOOL_CALL : AuditEventType.MUTATION,
         stepKey,
         mutation);
-    if (x.status() == Execution.Status.APPLIED && journal && x.inverse() != null && !x.replayed()) {
+    // A replay (a retried step) is journaled too, unless the state already holds it: its inverse
+    // must be there to roll back.
+    if (x.status() == Execution.Status.APPLIED
+        && journal
+        && x.inverse() != null
+        && !run.journaled(key)) {
       run.journal(
           new RunState.JournalEntry(
               key, stepKey, x.action(), x.target(), x.inverse(), x.finishedAt(), false));

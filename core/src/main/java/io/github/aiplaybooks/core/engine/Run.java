@@ -523,6 +523,10 @@ final class Run {
     journal.add(e);
   }
 
+  synchronized boolean journaled(String key) {
+    return journal.stream().anyMatch(e -> e.key().equals(key));
+  }
+
   // ---- status ----
 
   synchronized void raise(RunStatus s, String reason) {
