@@ -359,21 +359,19 @@ public final class SimulatedCluster {
 
   private static int mebibytes(String quantity) {
     String q = quantity.strip();
-    double factor = 1;
-    String digits = q;
+    double bytes;
     if (q.endsWith("Gi")) {
-      factor = 1024;
-      digits = q.substring(0, q.length() - 2);
+      bytes = Double.parseDouble(q.substring(0, q.length() - 2)) * 1024 * 1024 * 1024;
     } else if (q.endsWith("Mi")) {
-      digits = q.substring(0, q.length() - 2);
+      bytes = Double.parseDouble(q.substring(0, q.length() - 2)) * 1024 * 1024;
     } else if (q.endsWith("G")) {
-      factor = 1000 * 1000.0 / 1024;
-      digits = q.substring(0, q.length() - 1);
+      bytes = Double.parseDouble(q.substring(0, q.length() - 1)) * 1e9;
     } else if (q.endsWith("M")) {
-      factor = 1000.0 / 1024 * 1000 / 1000;
-      digits = q.substring(0, q.length() - 1);
+      bytes = Double.parseDouble(q.substring(0, q.length() - 1)) * 1e6;
+    } else {
+      bytes = Double.parseDouble(q);
     }
-    return (int) Math.round(Double.parseDouble(digits) * factor);
+    return (int) Math.round(bytes / (1024 * 1024));
   }
 
   private static String key(Target t) {
@@ -853,7 +851,17 @@ public final class SimulatedCluster {
           case "cloudwatch_get_metric_data":
             {
               String metric = args.path("metric").asString("error_rate");
-              Target t = new Target("deployment", ns, args.path("deployment").asString(null), null);
+              String deployment = args.path("deployment").asString(null);
+              if (deployment == null) {
+                // No deployment named: the namespace's first.
+                deployment =
+                    deployments.values().stream()
+                        .filter(dep -> dep.namespace.equals(ns))
+                        .map(dep -> dep.name)
+                        .findFirst()
+                        .orElse(null);
+              }
+              Target t = new Target("deployment", ns, deployment, null);
               Facts f =
                   readFacts(
                       new FactQuery(
