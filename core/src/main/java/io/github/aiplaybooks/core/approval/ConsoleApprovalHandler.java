@@ -27,9 +27,10 @@ import java.util.concurrent.TimeUnit;
  *     .build();
  * }</pre>
  *
- * <p>One daemon thread reads lines as they come, so a line typed for an earlier request that timed
- * out is not mistaken for the answer to the next one: lines waiting when a request starts are
- * discarded. Requests are asked one at a time. Thread-safe.
+ * <p>One daemon thread reads lines as they come. Answers may be piped in ahead ({@code echo y |
+ * playbooks run ...}); but lines typed after a question timed out are dropped when the next
+ * question starts, so they are not mistaken for its answer. Requests are asked one at a time.
+ * Thread-safe.
  */
 public final class ConsoleApprovalHandler implements ApprovalHandler {
   private static final String END = new String("<end of input>");
@@ -39,6 +40,7 @@ public final class ConsoleApprovalHandler implements ApprovalHandler {
   private final String approver;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final Object oneAtATime = new Object();
+  private boolean lastTimedOut;
 
   private ConsoleApprovalHandler(Builder b) {
     this.out = b.out;
@@ -89,13 +91,17 @@ public final class ConsoleApprovalHandler implements ApprovalHandler {
 
   private ApprovalResponse ask(ApprovalRequest request) {
     synchronized (oneAtATime) {
-      // A line typed before this question is not its answer.
-      String stale;
-      while ((stale = lines.poll()) != null) {
-        if (stale == END) {
-          lines.add(END);
-          break;
+      // Lines typed after an earlier question timed out answered that question, not this one.
+      // Lines given before the first question are answers (input piped in ahead).
+      if (lastTimedOut) {
+        String stale;
+        while ((stale = lines.poll()) != null) {
+          if (stale == END) {
+            lines.add(END);
+            break;
+          }
         }
+        lastTimedOut = false;
       }
       out.println(request.summary());
       out.print("Approve? [y/N] ");
@@ -109,6 +115,7 @@ public final class ConsoleApprovalHandler implements ApprovalHandler {
         line = null;
       }
       if (line == null) {
+        lastTimedOut = true;
         out.println();
         out.println("No answer by " + request.deadline() + ": denied.");
         return ApprovalResponse.deny(approver, "no answer on the console by the deadline");

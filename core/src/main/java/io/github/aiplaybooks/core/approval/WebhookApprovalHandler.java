@@ -102,7 +102,10 @@ public final class WebhookApprovalHandler implements ApprovalHandler {
     } catch (RuntimeException e) {
       return deny("the approval service at " + uri + " answered something that is not JSON");
     }
-    if (json == null || !json.isObject()) {
+    if (json == null || json.isMissingNode()) {
+      return deny("the approval service at " + uri + " answered an empty body, not JSON");
+    }
+    if (!json.isObject()) {
       return deny("the approval service at " + uri + " answered JSON that is not an object");
     }
     JsonNode approved = json.get("approved");

@@ -505,6 +505,18 @@ public final class MutationGate {
     boolean live = mode == ExecutionMode.LIVE;
     if (live) {
       IdempotencyStore.Claim claim = idempotency.claim(idempotencyKey, fingerprint(planned));
+      if (!claim.fingerprint().equals(fingerprint(planned))) {
+        if (claim.state() == IdempotencyStore.State.CLAIMED) {
+          idempotency.fail(idempotencyKey, "key reused");
+        }
+        throw new IllegalArgumentException(
+            "idempotencyKey: "
+                + idempotencyKey
+                + " was used for "
+                + claim.fingerprint()
+                + ", not for "
+                + fingerprint(planned));
+      }
       switch (claim.state()) {
         case DONE:
           return claim.recorded().orElseThrow().asReplay();
@@ -523,16 +535,7 @@ public final class MutationGate {
               start,
               false);
         default:
-          if (!claim.fingerprint().equals(fingerprint(planned))) {
-            idempotency.fail(idempotencyKey, "key reused");
-            throw new IllegalArgumentException(
-                "idempotencyKey: "
-                    + idempotencyKey
-                    + " was used for "
-                    + claim.fingerprint()
-                    + ", not for "
-                    + fingerprint(planned));
-          }
+          break;
       }
     }
     RateLimitReservation slot = null;
