@@ -131,7 +131,6 @@ final class BasicSteps {
     }
     List<String> metricNames = new ArrayList<>();
     if (spec.calls().isEmpty()) {
-      window(run, spec.timeframe().orElse(null));
       if (!spec.metrics().isEmpty()) {
         ToolDescriptor t = readToolFor(run, "get_metric_data");
         for (String metric : spec.metrics()) {
@@ -300,9 +299,6 @@ final class BasicSteps {
   // ---- decide ----
 
   static Done decide(Run run, Step step, DecideSpec spec) {
-    if (run.fallback != null && spec.rollbackCondition().isPresent()) {
-      // On the fallback path the model's comparison is missing: its conditions are unknown.
-    }
     Facts facts = run.allFacts();
     List<String> why = new ArrayList<>();
     boolean proceed = true;

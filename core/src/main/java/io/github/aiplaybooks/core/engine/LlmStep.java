@@ -239,14 +239,9 @@ final class LlmStep {
                     "evidence",
                     evidence(run)));
     }
-    Map<String, String> systemValues = new LinkedHashMap<>();
-    systemValues.put("playbook", run.playbook.name());
-    run.playbook.agent().ifPresent(a -> systemValues.put("agent", a));
-    run.trigger.contextText("cluster").ifPresent(c -> systemValues.put("cluster", c));
-    run.trigger.contextText("region").ifPresent(r -> systemValues.put("region", r));
     LlmRequest.Builder b =
         LlmRequest.builder(run.playbook.model().orElse(run.engine.model()))
-            .system(run.engine.prompts().system().render(systemValues))
+            .system(system(run))
             .messages(run.engine.prompts().fewShotMessages())
             .message(Message.user(user))
             .inferenceConfig(
@@ -258,6 +253,19 @@ final class LlmStep {
             .metadata(LlmRequest.METADATA_RUN_ID, run.runId)
             .metadata(LlmRequest.METADATA_PLAYBOOK, truncate(run.playbook.name(), 256));
     return b.build();
+  }
+
+  /**
+   * The system prompt, rendered with what a custom one may read: {@code playbook}, {@code agent},
+   * and the trigger's {@code cluster} and {@code region} when known.
+   */
+  static String system(Run run) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("playbook", run.playbook.name());
+    run.playbook.agent().ifPresent(a -> values.put("agent", a));
+    run.trigger.contextText("cluster").ifPresent(c -> values.put("cluster", c));
+    run.trigger.contextText("region").ifPresent(r -> values.put("region", r));
+    return run.engine.prompts().system().render(values);
   }
 
   private static String decideHints(Run run) {

@@ -70,11 +70,7 @@ final class ReportStep {
                 + "\n</run>";
         LlmRequest request =
             LlmRequest.builder(run.playbook.model().orElse(run.engine.model()))
-                .system(
-                    run.engine
-                        .prompts()
-                        .system()
-                        .render(java.util.Map.of("playbook", run.playbook.name())))
+                .system(LlmStep.system(run))
                 .message(Message.user(prompt))
                 .inferenceConfig(
                     InferenceConfig.builder()

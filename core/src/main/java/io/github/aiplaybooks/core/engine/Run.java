@@ -8,7 +8,6 @@ import io.github.aiplaybooks.core.llm.LlmClient;
 import io.github.aiplaybooks.core.llm.TokenUsage;
 import io.github.aiplaybooks.core.llm.ToolOutputLimiter;
 import io.github.aiplaybooks.core.playbook.Playbook;
-import io.github.aiplaybooks.core.playbook.Step;
 import io.github.aiplaybooks.core.policy.Target;
 import io.github.aiplaybooks.core.tool.Execution;
 import io.github.aiplaybooks.core.tool.ExecutionMode;
@@ -742,9 +741,5 @@ final class Run {
     } catch (RuntimeException e) {
       log.warn("Run listener failed: {}", e.toString());
     }
-  }
-
-  Step currentStepObject() {
-    return nextStep < playbook.steps().size() ? playbook.steps().get(nextStep) : null;
   }
 }
