@@ -305,6 +305,8 @@ final class ActionSteps {
     List<Truth> results = new ArrayList<>();
     Facts facts = Facts.empty();
     while (true) {
+      // A stop engaged while verification waits ends the run now, not at the next step.
+      run.checkStop();
       attempts++;
       Facts fresh = run.readFacts(step, names);
       FactsJson.toJson(fresh).properties().forEach(e -> run.setTrusted(e.getKey(), e.getValue()));

@@ -11,8 +11,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The model as a run uses it: every call checked against the run's budgets before it is made,
- * counted, and audited with its token counts.
+ * The model as a run uses it: every call checked against the emergency stops and the run's budgets
+ * before it is made, counted, and audited with its token counts.
  */
 final class BudgetedLlm implements LlmClient {
   private final LlmClient inner;
@@ -25,6 +25,7 @@ final class BudgetedLlm implements LlmClient {
 
   @Override
   public LlmResponse converse(LlmRequest request) {
+    run.checkStop();
     run.checkWallTime();
     run.beforeLlmCall();
     Instant start = run.now();

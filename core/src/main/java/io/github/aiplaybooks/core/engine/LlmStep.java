@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,16 +81,42 @@ final class LlmStep {
     }
     OutputSchema schema = schema(kind, spec);
     LlmRequest request = request(run, step, spec, kind);
-    LlmClient client = run.llm;
     List<ToolSpec> tools = readToolSpecs(run);
-    if (run.engine.agenticTools() && !tools.isEmpty()) {
-      client = new AgenticToolLoop(run.llm, run, step, tools, run.engine.maxToolRounds());
+    StructuredResult result;
+    int retries = 0;
+    while (true) {
+      LlmClient client = run.llm;
+      if (run.engine.agenticTools() && !tools.isEmpty()) {
+        client = new AgenticToolLoop(run.llm, run, step, tools, run.engine.maxToolRounds());
+      }
+      result =
+          StructuredOutput.builder(client)
+              .maxReasks(run.engine.maxReasks())
+              .build()
+              .ask(request, schema);
+      // A throttled or unavailable model is asked again after a pause, a few times, before the
+      // run falls back; a refusal or an invalid request is not.
+      if (result instanceof StructuredResult.Unavailable u
+          && u.failure().retryable()
+          && retries < run.engine.modelRetries()) {
+        Duration pause = run.engine.modelRetryBackoff().multipliedBy(1L << retries);
+        retries++;
+        run.note(
+            step.key(),
+            "the model was "
+                + u.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + "; asking again in "
+                + pause.toSeconds()
+                + "s (retry "
+                + retries
+                + " of "
+                + run.engine.modelRetries()
+                + ")");
+        run.sleep(pause);
+        continue;
+      }
+      break;
     }
-    StructuredResult result =
-        StructuredOutput.builder(client)
-            .maxReasks(run.engine.maxReasks())
-            .build()
-            .ask(request, schema);
     if (result instanceof StructuredResult.Valid valid) {
       return Done.completed(apply(run, step, spec, kind, valid.value()));
     }

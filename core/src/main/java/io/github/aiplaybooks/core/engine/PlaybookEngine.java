@@ -53,7 +53,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -105,8 +104,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>A model answer is used only after it passed its schema; otherwise the run falls back to the
  *       routing table on the alert's own fields, takes only what the policy allows without a human,
  *       and escalates.
- *   <li>Emergency stops are checked before every step and every change; a stop ends the run and, if
- *       {@link Builder#rollbackOnStop}, undoes its changes.
+ *   <li>Emergency stops are checked before every step, model call, verification attempt and change;
+ *       a stop ends the run and, if {@link Builder#rollbackOnStop}, undoes its changes.
  *   <li>Budgets (model calls, tokens, tool calls, wall time) end a run with an escalation, not an
  *       exception. Tool output reaches the model cut to a budget and redacted.
  * </ul>
@@ -148,6 +147,8 @@ public final class PlaybookEngine implements AutoCloseable {
   private final boolean rollbackOnStop;
   private final Prompts prompts;
   private final int maxReasks;
+  private final int modelRetries;
+  private final Duration modelRetryBackoff;
   private final ToolOutputLimiter limiter;
   private final SecretRedactor redactor;
   private final Map<String, StepHandler> stepHandlers;
@@ -214,6 +215,8 @@ public final class PlaybookEngine implements AutoCloseable {
     this.rollbackOnStop = b.rollbackOnStop;
     this.prompts = b.prompts;
     this.maxReasks = b.maxReasks;
+    this.modelRetries = b.modelRetries;
+    this.modelRetryBackoff = b.modelRetryBackoff;
     this.limiter = b.limiter;
     this.redactor = b.redactor;
     this.stepHandlers = Map.copyOf(b.stepHandlers);
@@ -520,10 +523,7 @@ public final class PlaybookEngine implements AutoCloseable {
       data.put("kind", step.spec().getClass().getSimpleName());
       run.record(AuditEventType.STEP_STARTED, step.key(), data);
       try {
-        Optional<String> stop = gate.engagedStop();
-        if (stop.isPresent()) {
-          throw new RunStoppedException(stop.get());
-        }
+        run.checkStop();
         run.checkWallTime();
         done = dispatch(run, step);
       } catch (BudgetExhaustedException e) {
@@ -806,6 +806,14 @@ public final class PlaybookEngine implements AutoCloseable {
     return maxReasks;
   }
 
+  int modelRetries() {
+    return modelRetries;
+  }
+
+  Duration modelRetryBackoff() {
+    return modelRetryBackoff;
+  }
+
   ToolOutputLimiter limiter() {
     return limiter;
   }
@@ -878,6 +886,8 @@ public final class PlaybookEngine implements AutoCloseable {
     private boolean rollbackOnStop = true;
     private Prompts prompts = Prompts.defaults();
     private int maxReasks = StructuredOutput.DEFAULT_MAX_REASKS;
+    private int modelRetries = 2;
+    private Duration modelRetryBackoff = Duration.ofSeconds(2);
     private ToolOutputLimiter limiter = ToolOutputLimiter.ofDefaults();
     private SecretRedactor redactor = SecretRedactor.ofDefaults();
     private IdempotencyStore idempotency;
@@ -1056,6 +1066,28 @@ public final class PlaybookEngine implements AutoCloseable {
         throw new IllegalArgumentException("maxReasks: must be 0 to 10, was " + maxReasks);
       }
       this.maxReasks = maxReasks;
+      return this;
+    }
+
+    /**
+     * How often a model step asks again when the model is throttled or unavailable (a retryable
+     * failure), before it takes the fallback; 2 unless set (at most 10). A refusal is never asked
+     * again.
+     */
+    public Builder modelRetries(int retries) {
+      if (retries < 0 || retries > 10) {
+        throw new IllegalArgumentException("modelRetries: must be 0 to 10, was " + retries);
+      }
+      this.modelRetries = retries;
+      return this;
+    }
+
+    /**
+     * The pause before the first retry of a throttled or unavailable model, doubled for each
+     * further one, waited on the engine's scheduler; 2 seconds unless set.
+     */
+    public Builder modelRetryBackoff(Duration backoff) {
+      this.modelRetryBackoff = positive(backoff, "modelRetryBackoff");
       return this;
     }
 

@@ -331,6 +331,16 @@ final class Run {
     return s.isBlank() ? null : s;
   }
 
+  // ---- emergency stop ----
+
+  /** Stops the run if an emergency stop of the engine is engaged. */
+  void checkStop() {
+    java.util.Optional<String> stop = gate.engagedStop();
+    if (stop.isPresent()) {
+      throw new RunStoppedException(stop.get());
+    }
+  }
+
   // ---- budgets ----
 
   void checkWallTime() {

@@ -108,9 +108,10 @@ class FallbackTest {
             """);
     EngineHarness h = new EngineHarness(Fixtures.oomCluster());
     RecordingApprovalHandler approvals = RecordingApprovalHandler.approvingAll();
+    // Throttled, and still throttled when asked again twice (after 2 s, then 4 s).
     ScriptedLlm llm =
         ScriptedLlm.builder()
-            .onStep("2_classify", ScriptedAnswer.failure(LlmFailure.Kind.THROTTLED))
+            .onStep("2_classify", ScriptedAnswer.failure(LlmFailure.Kind.THROTTLED).times(3))
             .build();
     try (PlaybookEngine engine = h.builder(llm, approvals).build()) {
       RunResult r =
@@ -122,6 +123,14 @@ class FallbackTest {
                       {"alert_name": "node_not_ready", "severity": "P1", "node": "ip-10-0-1-1"}""")));
 
       assertThat(r.step("2_classify").orElseThrow().summary()).contains("throttled");
+      assertThat(llm.requests()).hasSize(3);
+      assertThat(r.state().timeline())
+          .extracting(RunState.TimelineEntry::event)
+          .contains(
+              "the model was throttled; asking again in 2s (retry 1 of 2)",
+              "the model was throttled; asking again in 4s (retry 2 of 2)");
+      assertThat(r.finishedAt())
+          .isEqualTo(java.time.Instant.parse(Fixtures.OFF_HOURS).plusSeconds(6));
       assertThat(r.actions())
           .extracting(a -> a.action() + " " + a.result())
           .containsExactly("cordon_node APPLIED", "delete_node SKIPPED");
