@@ -1,10 +1,6 @@
 package io.github.aiplaybooks.core.approval;
 
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Asks a human whether an action may run. The engine calls it when a decision is {@code
@@ -35,7 +31,7 @@ public interface ApprovalHandler {
    * A handler that denies everything: the engine's default, so nothing needs a human to be safe.
    */
   static ApprovalHandler alwaysDeny() {
-    return DenyAll.INSTANCE;
+    return DenyingApprovalHandler.INSTANCE;
   }
 
   /**
@@ -43,51 +39,6 @@ public interface ApprovalHandler {
    * since a run with it executes whatever the policy sends to a human.
    */
   static ApprovalHandler alwaysApproveForTestsOnly() {
-    return ApproveAllForTests.INSTANCE;
-  }
-
-  /** Denies everything. */
-  final class DenyAll implements ApprovalHandler {
-    static final DenyAll INSTANCE = new DenyAll();
-
-    private DenyAll() {}
-
-    @Override
-    public CompletionStage<ApprovalResponse> request(ApprovalRequest request) {
-      Objects.requireNonNull(request, "request");
-      return CompletableFuture.completedFuture(
-          ApprovalResponse.deny(
-              "always-deny", "no approver is configured, so every approval is denied"));
-    }
-
-    @Override
-    public String toString() {
-      return "ApprovalHandler.alwaysDeny()";
-    }
-  }
-
-  /** Approves everything, loudly. */
-  final class ApproveAllForTests implements ApprovalHandler {
-    static final ApproveAllForTests INSTANCE = new ApproveAllForTests();
-    private static final Logger log = LoggerFactory.getLogger(ApproveAllForTests.class);
-
-    private ApproveAllForTests() {}
-
-    @Override
-    public CompletionStage<ApprovalResponse> request(ApprovalRequest request) {
-      Objects.requireNonNull(request, "request");
-      log.warn(
-          "APPROVING WITHOUT A HUMAN (alwaysApproveForTestsOnly): {} on {} in run {}",
-          request.action(),
-          request.target(),
-          request.runId());
-      return CompletableFuture.completedFuture(
-          ApprovalResponse.approve("always-approve-for-tests", "approved without a human (tests)"));
-    }
-
-    @Override
-    public String toString() {
-      return "ApprovalHandler.alwaysApproveForTestsOnly()";
-    }
+    return ApprovingApprovalHandlerForTests.INSTANCE;
   }
 }

@@ -244,7 +244,9 @@ public final class PlaybookEngine implements AutoCloseable {
           t.setDaemon(true);
           return t;
         },
-        new ThreadPoolExecutor.CallerRunsPolicy());
+        // A task that finds every thread busy (or the pool closed) runs on the submitting thread:
+        // never dropped, so a run waiting for it cannot hang.
+        (task, pool) -> task.run());
   }
 
   private static ScheduledExecutorService ownedTimer() {
@@ -740,7 +742,11 @@ public final class PlaybookEngine implements AutoCloseable {
     return n;
   }
 
-  /** Shuts down the executor and timer the engine owns (none if they were given). */
+  /**
+   * Shuts down the executor and timer the engine owns (none if they were given). Close the engine
+   * after its runs ended: a run still waiting on the owned timer (an approval deadline, a
+   * verification pause) would wait forever.
+   */
   @Override
   public void close() {
     for (AutoCloseable c : owned) {

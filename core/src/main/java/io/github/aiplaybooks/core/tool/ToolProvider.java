@@ -1,9 +1,6 @@
 package io.github.aiplaybooks.core.tool;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -53,7 +50,7 @@ public interface ToolProvider {
 
   /** A provider with no tools. */
   static ToolProvider none() {
-    return Composite.NONE;
+    return CompositeToolProvider.NONE;
   }
 
   /**
@@ -62,60 +59,11 @@ public interface ToolProvider {
    * @throws IllegalArgumentException if two providers have a tool of the same name
    */
   static ToolProvider composite(List<? extends ToolProvider> providers) {
-    return new Composite(List.copyOf(providers));
+    return new CompositeToolProvider(List.copyOf(providers));
   }
 
   /** As {@link #composite(List)}. */
   static ToolProvider composite(ToolProvider... providers) {
     return composite(List.of(providers));
-  }
-
-  /** Several providers as one. */
-  final class Composite implements ToolProvider {
-    static final Composite NONE = new Composite(List.of());
-
-    private final List<ToolProvider> providers;
-
-    private Composite(List<ToolProvider> providers) {
-      this.providers = providers;
-      byName();
-    }
-
-    private Map<String, ToolProvider> byName() {
-      Map<String, ToolProvider> m = new LinkedHashMap<>();
-      for (ToolProvider p : providers) {
-        for (ToolDescriptor d : p.tools()) {
-          ToolProvider previous = m.putIfAbsent(d.name(), p);
-          if (previous != null && previous != p) {
-            throw new IllegalArgumentException(
-                "providers: two providers have a tool named " + d.name());
-          }
-        }
-      }
-      return m;
-    }
-
-    @Override
-    public List<ToolDescriptor> tools() {
-      List<ToolDescriptor> all = new ArrayList<>();
-      providers.forEach(p -> all.addAll(p.tools()));
-      return all;
-    }
-
-    @Override
-    public ToolResult call(ToolRequest request) {
-      Objects.requireNonNull(request, "request");
-      for (ToolProvider p : providers) {
-        if (p.tool(request.tool()).isPresent()) {
-          return p.call(request);
-        }
-      }
-      throw new IllegalArgumentException("tool: no provider has a tool named " + request.tool());
-    }
-
-    @Override
-    public String toString() {
-      return "ToolProvider.composite" + providers;
-    }
   }
 }

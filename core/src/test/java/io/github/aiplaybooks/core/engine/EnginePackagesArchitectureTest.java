@@ -22,6 +22,103 @@ class EnginePackagesArchitectureTest {
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages(CORE);
 
+  private static java.util.Set<String> publicTypes(String pkg) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    CLASSES.stream()
+        .filter(c -> c.getPackageName().equals(CORE + "." + pkg))
+        .filter(
+            c -> c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+        .forEach(c -> out.add(c.getName().substring(CORE.length() + pkg.length() + 2)));
+    return out;
+  }
+
+  @Test
+  void onlyTheIntendedTypesArePublic() {
+    org.assertj.core.api.Assertions.assertThat(publicTypes("engine"))
+        .containsExactlyInAnyOrder(
+            "Budgets",
+            "FileEmergencyStop",
+            "InMemoryEmergencyStop",
+            "Notification",
+            "Notification$Kind",
+            "Notifier",
+            "PlaybookEngine",
+            "PlaybookEngine$Builder",
+            "RunListener",
+            "RunRejectedException",
+            "RunResult",
+            "RunState",
+            "RunState$ActionRecord",
+            "RunState$Evidence",
+            "RunState$JournalEntry",
+            "RunState$NotificationRecord",
+            "RunState$Proposal",
+            "RunState$ProposalStatus",
+            "RunState$RollbackRecord",
+            "RunState$RouteRecord",
+            "RunState$Source",
+            "RunState$TimelineEntry",
+            "RunState$Usage",
+            "RunState$VerificationRecord",
+            "RunStatus",
+            "Scheduler",
+            "Scheduler$Cancellable",
+            "StepContext",
+            "StepHandler",
+            "StepOutcome",
+            "StepResult",
+            "StepStatus",
+            "TriggerEvent");
+    org.assertj.core.api.Assertions.assertThat(publicTypes("tool"))
+        .containsExactlyInAnyOrder(
+            "ActionAdapter",
+            "ActionDecision",
+            "ActionOutcome",
+            "ApprovalRules",
+            "ApprovalRules$Builder",
+            "Execution",
+            "Execution$Status",
+            "ExecutionMode",
+            "FactQuery",
+            "FactQuery$ReadOnlyTools",
+            "FactSource",
+            "FactsJson",
+            "IdempotencyStore",
+            "IdempotencyStore$Claim",
+            "IdempotencyStore$State",
+            "InMemoryIdempotencyStore",
+            "McpToolProvider",
+            "McpToolProvider$Builder",
+            "MutationGate",
+            "MutationGate$Builder",
+            "MutationNotPermittedException",
+            "MutationPermit",
+            "MutationPermit$Kind",
+            "PlannedAction",
+            "Preparation",
+            "Preparation$Builder",
+            "PreparedAction",
+            "PreparedAction$Carrier",
+            "ToolDescriptor",
+            "ToolDescriptor$Builder",
+            "ToolFactSource",
+            "ToolFactSource$Builder",
+            "ToolProvider",
+            "ToolRequest",
+            "ToolResult");
+    org.assertj.core.api.Assertions.assertThat(publicTypes("approval"))
+        .containsExactlyInAnyOrder(
+            "ApprovalHandler",
+            "ApprovalRecord",
+            "ApprovalRecord$Status",
+            "ApprovalRequest",
+            "ApprovalResponse",
+            "ConsoleApprovalHandler",
+            "ConsoleApprovalHandler$Builder",
+            "WebhookApprovalHandler",
+            "WebhookApprovalHandler$Builder");
+  }
+
   @Test
   void engineToolApprovalAndReportCodeReadTimeOnlyFromTheInjectedClock() {
     noClasses()
