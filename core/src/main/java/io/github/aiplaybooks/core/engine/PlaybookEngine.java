@@ -127,6 +127,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class PlaybookEngine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PlaybookEngine.class);
 
+  private static final RunListener NO_LISTENER = new RunListener() {};
+
   /** The model used when a playbook names none: the seed's. */
   public static final String DEFAULT_MODEL = "anthropic.claude-3-sonnet-20240229-v1:0";
 
@@ -494,8 +496,10 @@ public final class PlaybookEngine implements AutoCloseable {
       } else {
         run.note(null, "run resumed at step " + run.nextStep);
       }
-      RunState first = run.snapshot();
-      run.listen(l -> l.onRunStarted(first));
+      if (listening()) {
+        RunState first = run.snapshot();
+        run.listen(l -> l.onRunStarted(first));
+      }
       List<Step> steps = run.playbook.steps();
       while (run.nextStep < steps.size()) {
         Step step = steps.get(run.nextStep);
@@ -518,8 +522,10 @@ public final class PlaybookEngine implements AutoCloseable {
     } else {
       ran = true;
       run.currentStep = step.key();
-      RunState before = run.snapshot();
-      run.listen(l -> l.onStepStarted(before, step));
+      if (listening()) {
+        RunState before = run.snapshot();
+        run.listen(l -> l.onStepStarted(before, step));
+      }
       ObjectNode data = JsonNodeFactory.instance.objectNode();
       data.put("action", step.action());
       data.put("kind", step.spec().getClass().getSimpleName());
@@ -557,8 +563,10 @@ public final class PlaybookEngine implements AutoCloseable {
       }
       run.recordQuietly(AuditEventType.STEP_FINISHED, step.key(), data);
     }
-    RunState after = run.snapshot();
-    run.listen(l -> l.onStepFinished(after, r));
+    if (listening()) {
+      RunState after = run.snapshot();
+      run.listen(l -> l.onStepFinished(after, r));
+    }
   }
 
   private Done dispatch(Run run, Step step) {
@@ -860,6 +868,11 @@ public final class PlaybookEngine implements AutoCloseable {
     return listener;
   }
 
+  /** Whether a listener was given, so that states are made for it. */
+  boolean listening() {
+    return listener != NO_LISTENER;
+  }
+
   /**
    * Builds a {@link PlaybookEngine}. Only {@link #policy} is required; every other setting has the
    * default it documents. Not thread-safe.
@@ -906,7 +919,7 @@ public final class PlaybookEngine implements AutoCloseable {
     private int maxToolRounds = 8;
     private int maxOutputTokens = 4096;
     private Supplier<String> runIds = () -> UUID.randomUUID().toString();
-    private RunListener listener = new RunListener() {};
+    private RunListener listener = NO_LISTENER;
 
     private Builder() {}
 

@@ -40,6 +40,18 @@ public final class FactsJson {
     if (object == null || !object.isObject()) {
       return b.build();
     }
+    ObjectNode usable = JsonNodeFactory.instance.objectNode();
+    for (Map.Entry<String, JsonNode> e : object.properties()) {
+      if (isFactValue(e.getValue())) {
+        usable.set(e.getKey(), e.getValue());
+      }
+    }
+    try {
+      // One pass when every value converts, which is the common case.
+      return Facts.fromJson(usable);
+    } catch (RuntimeException e) {
+      // A value out of range: convert one by one and leave that one out.
+    }
     for (Map.Entry<String, JsonNode> e : object.properties()) {
       JsonNode v = e.getValue();
       if (!isFactValue(v)) {
