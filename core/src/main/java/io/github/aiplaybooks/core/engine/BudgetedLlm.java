@@ -19,7 +19,8 @@ final class BudgetedLlm implements LlmClient {
   private final Run run;
 
   BudgetedLlm(LlmClient inner, Run run) {
-    this.inner = inner;
+    // The run's meter counts every call, failed ones included, and the tokens.
+    this.inner = run.meter.meter(inner);
     this.run = run;
   }
 
@@ -42,7 +43,6 @@ final class BudgetedLlm implements LlmClient {
       run.record(AuditEventType.LLM_CALL, request.step(), data);
       throw e;
     }
-    run.afterLlmCall(response.usage());
     long latency =
         response.latencyMs() > 0
             ? response.latencyMs()

@@ -5,7 +5,7 @@ import io.github.aiplaybooks.core.audit.AuditEventType;
 import io.github.aiplaybooks.core.audit.AuditTrail;
 import io.github.aiplaybooks.core.condition.Facts;
 import io.github.aiplaybooks.core.llm.LlmClient;
-import io.github.aiplaybooks.core.llm.TokenUsage;
+import io.github.aiplaybooks.core.llm.LlmUsageMeter;
 import io.github.aiplaybooks.core.llm.ToolOutputLimiter;
 import io.github.aiplaybooks.core.playbook.Playbook;
 import io.github.aiplaybooks.core.policy.Target;
@@ -75,10 +75,11 @@ final class Run {
   final List<String> escalations;
   final List<RunState.NotificationRecord> notifications;
   final List<RunState.TimelineEntry> timeline;
-  long llmCalls;
-  long inputTokens;
-  long outputTokens;
-  long totalTokens;
+
+  /** The model usage before this process took the run over (a resumed run's), and since. */
+  private final RunState.Usage usageBefore;
+
+  final LlmUsageMeter meter = new LlmUsageMeter();
   long toolCalls;
   String exhausted;
   String fallback;
@@ -130,10 +131,7 @@ final class Run {
     this.notifications = new ArrayList<>(s.notifications());
     this.timeline = new ArrayList<>(s.timeline());
     RunState.Usage u = s.usage();
-    this.llmCalls = u.llmCalls();
-    this.inputTokens = u.inputTokens();
-    this.outputTokens = u.outputTokens();
-    this.totalTokens = u.totalTokens();
+    this.usageBefore = u;
     this.toolCalls = u.toolCalls();
     this.exhausted = u.exhausted();
     this.fallback = s.fallback();
@@ -188,8 +186,14 @@ final class Run {
   }
 
   synchronized RunState.Usage usage() {
+    LlmUsageMeter.Snapshot m = meter.snapshot();
     return new RunState.Usage(
-        llmCalls, inputTokens, outputTokens, totalTokens, toolCalls, exhausted);
+        usageBefore.llmCalls() + m.calls(),
+        usageBefore.inputTokens() + m.inputTokens(),
+        usageBefore.outputTokens() + m.outputTokens(),
+        usageBefore.totalTokens() + m.totalTokens(),
+        toolCalls,
+        exhausted);
   }
 
   ExecutionMode mode() {
@@ -350,27 +354,22 @@ final class Run {
     }
   }
 
+  /** Checks the model budgets before a call; the meter counts the call itself. */
   synchronized void beforeLlmCall() {
-    if (llmCalls >= engine.budgets().maxLlmCalls()) {
+    RunState.Usage u = usage();
+    if (u.llmCalls() >= engine.budgets().maxLlmCalls()) {
       throw exhaust(
           "llm_calls",
           "the run made its budget of " + engine.budgets().maxLlmCalls() + " model calls");
     }
-    if (totalTokens >= engine.budgets().maxTokens()) {
+    if (u.totalTokens() >= engine.budgets().maxTokens()) {
       throw exhaust(
           "tokens",
           "the run used "
-              + totalTokens
+              + u.totalTokens()
               + " tokens of its budget of "
               + engine.budgets().maxTokens());
     }
-    llmCalls++;
-  }
-
-  synchronized void afterLlmCall(TokenUsage usage) {
-    inputTokens += usage.inputTokens();
-    outputTokens += usage.outputTokens();
-    totalTokens += usage.totalTokens();
   }
 
   synchronized void countToolCall() {
