@@ -8,7 +8,11 @@ final class ExitCodes {
   /** Something went wrong that is not the input's fault. */
   static final int SOFTWARE = 1;
 
-  /** The input is invalid: a bad option, file, JSON value, condition or policy. */
+  /**
+   * The input is invalid: a bad option, file, JSON value, condition, policy or playbook. The one
+   * code for invalid input of every command. (Note: {@code PlaybookFiles.INVALID} is the same
+   * value, kept by the playbook commands' owner for now; it is to become this constant.)
+   */
   static final int INVALID_INPUT = 2;
 
   /** A condition needs a fact that the facts given do not have. */

@@ -6,8 +6,10 @@ import io.github.aiplaybooks.dsl.load.PlaybookLoadException;
 import io.github.aiplaybooks.dsl.load.SeedPlaybooks;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -19,15 +21,26 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code playbooks explain FILE|SEED_NAME}: the steps, the trigger, every condition normalized, the
- * routing tree; as text, as a Mermaid flowchart, or as a Markdown page with both.
+ * routing tree, the catalog actions each step may take ({@link StepActions}) and, with {@code
+ * --policy}, what the policy decides for them without facts ({@link PolicyApprovalPreview}); as
+ * text, as a Mermaid flowchart, or as a Markdown page with both. Deterministic: the clock is read
+ * only as {@code --now} says.
  */
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
-      "Explains a playbook: its trigger, its steps with every condition in normalized form,",
-      "the actions it may take and its routing tree. With --format mermaid, a flowchart of",
-      "the workflow and decision tree that renders on GitHub.",
+      "Explains a playbook: its trigger, its steps with every condition in",
+      "normalized form, the catalog actions each step may take, and its routing",
+      "tree. With --format mermaid, a flowchart of the workflow and decision tree",
+      "that renders on GitHub.",
+      "",
+      "With --policy, what the policy decides for each of those actions when no",
+      "trusted facts are given: the most cautious reading, where a rule that needs",
+      "a missing fact fails closed. off_hours is computed at --now when given;",
+      "otherwise each action is decided once in business hours and once off",
+      "hours, and both outcomes are shown when they differ. The clock is never",
+      "read, so the output depends only on the arguments.",
       "",
       "PLAYBOOK is a file, or the name of one of the seed's playbooks: "
           + "autonomous-incident-response, predictive-scaling, security-optimization,"
@@ -35,17 +48,34 @@ import picocli.CommandLine.TypeConversionException;
       "",
       "Examples:",
       "  playbooks explain autonomous-incident-response",
-      "  playbooks explain my-playbook.yaml --format mermaid"
+      "  playbooks explain my-playbook.yaml --format mermaid",
+      "  playbooks explain predictive-scaling --policy p.json --now 2024-01-06T03:00Z"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:explained", "2:the playbook or an option is invalid"})
-public final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand implements Callable<Integer> {
 
   /** Output formats, written in lower case on the command line. */
   enum Format {
     TEXT,
     MERMAID,
     MARKDOWN
+  }
+
+  /** Reads an ISO-8601 instant, {@code 2024-01-06T03:00:00Z}, or one with an offset. */
+  static final class InstantConverter implements ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String value) {
+      try {
+        return OffsetDateTime.parse(value).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException(
+            "expected an ISO-8601 date and time with an offset, such as 2024-01-06T03:00:00Z;"
+                + " found '"
+                + value
+                + "'");
+      }
+    }
   }
 
   /** Reads {@code text}, {@code mermaid} or {@code markdown}. */
@@ -79,11 +109,20 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(
       names = "--policy",
       paramLabel = "FILE",
-      description = "A policy file: say which of the playbook's actions could need approval.")
+      description = "A policy file: say what it decides for the actions the steps may take.")
   Path policy;
 
+  @Option(
+      names = "--now",
+      paramLabel = "INSTANT",
+      converter = InstantConverter.class,
+      description =
+          "With --policy: decide at this ISO-8601 instant, such as 2024-01-06T03:00:00Z"
+              + " (default: in business hours and off hours both).")
+  Instant now;
+
   /** The command as the CLI runs it. */
-  public ExplainCommand() {
+  ExplainCommand() {
     this(new PolicyApprovalPreview());
   }
 
@@ -97,23 +136,30 @@ public final class ExplainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       Playbook p = PlaybookFiles.load(playbook);
-      Map<String, String> approval =
-          policy == null ? Map.of() : approvals.preview(policy, PlaybookExplanation.actions(p));
+      if (now != null && policy == null) {
+        err.println("--now needs --policy: it is the time the policy decides at");
+        return ExitCodes.INVALID_INPUT;
+      }
+      PlaybookExplanation.Approvals approval =
+          policy == null
+              ? PlaybookExplanation.Approvals.NONE
+              : PlaybookExplanation.Approvals.of(p, policy, now, approvals);
       out.print(render(p, format, approval, playbook));
-      return 0;
+      return ExitCodes.OK;
     } catch (PlaybookLoadException e) {
       PlaybookFiles.printErrors(e, err);
-      return PlaybookFiles.INVALID;
+      return ExitCodes.INVALID_INPUT;
     } catch (CallerFaultException e) {
       err.println(e.getMessage());
-      return PlaybookFiles.INVALID;
+      return ExitCodes.INVALID_INPUT;
     } finally {
       out.flush();
       err.flush();
     }
   }
 
-  static String render(Playbook p, Format format, Map<String, String> approval, String argument) {
+  static String render(
+      Playbook p, Format format, PlaybookExplanation.Approvals approval, String argument) {
     switch (format) {
       case MERMAID:
         return PlaybookDiagram.mermaid(p);
@@ -124,7 +170,8 @@ public final class ExplainCommand implements Callable<Integer> {
     }
   }
 
-  private static String markdown(Playbook p, Map<String, String> approval, String argument) {
+  private static String markdown(
+      Playbook p, PlaybookExplanation.Approvals approval, String argument) {
     String source =
         SeedPlaybooks.NAMES.contains(argument)
             ? "One of the seed's five playbooks (`"

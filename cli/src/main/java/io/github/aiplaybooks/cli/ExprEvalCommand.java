@@ -5,8 +5,11 @@ import io.github.aiplaybooks.core.condition.ConditionException;
 import io.github.aiplaybooks.core.condition.ConditionTypeException;
 import io.github.aiplaybooks.core.condition.FactSchema;
 import io.github.aiplaybooks.core.condition.Facts;
+import io.github.aiplaybooks.core.condition.Identifiers;
 import io.github.aiplaybooks.core.condition.UnknownFactException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,15 +25,20 @@ import tools.jackson.databind.JsonNode;
     description = {
       "Evaluate a condition against facts and print true or false.",
       "",
-      "Exit codes: 0 the result is printed; 2 the condition has a syntax or type error or the"
-          + " facts are invalid; 3 the condition needs a fact that is not in the facts given."
+      "Fact names are identifiers (a letter or _, then letters, digits, _, and single . or -"
+          + " between them; not a keyword such as AND).",
+      "",
+      "Exit codes: 0 the result is printed; 2 the condition has a syntax or type error, a symbol"
+          + " spelt almost like a fact, or the facts are invalid; 3 the condition needs a fact"
+          + " that is not in the facts given."
     },
     footer = {
       "",
       "Examples:",
       "  playbooks expr eval 'severity == P0 AND off_hours == true' --facts facts.json",
       "  echo '{\"blast_radius\": 12}' | playbooks expr eval 'blast_radius < 10' --facts -",
-      "  playbooks expr eval 'cost_increase < 20%' --facts facts.json --explain"
+      // picocli formats help text: a % is written %%.
+      "  playbooks expr eval 'cost_increase < 20%%' --facts facts.json --explain"
     })
 final class ExprEvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -76,6 +84,11 @@ final class ExprEvalCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     } catch (UnknownFactException e) {
+      if (e.mayBeSymbol()) {
+        // Not a missing fact but a likely typo: the condition is what must change.
+        err.println("error: " + e.getMessage());
+        return ExitCodes.INVALID_INPUT;
+      }
       err.println(
           "error: the condition needs fact '"
               + e.factName()
@@ -103,10 +116,31 @@ final class ExprEvalCommand implements Callable<Integer> {
       throw new InvalidInputException(
           name + ": must be a JSON object of fact name to value, was " + JsonInput.kind(node));
     }
+    Facts facts;
     try {
-      return Facts.fromJson(node);
+      facts = Facts.fromJson(node);
     } catch (ConditionTypeException e) {
       throw new InvalidInputException(name + ": " + e.getMessage());
     }
+    // Only identifiers can be declared, and read by a condition: report the others.
+    List<String> problems = new ArrayList<>();
+    for (String fact : facts.names()) {
+      try {
+        Identifiers.requireIdentifier(fact, "fact");
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            name
+                + " at /"
+                + JsonInput.escape(fact)
+                + ": '"
+                + fact
+                + "' "
+                + e.getMessage().substring(e.getMessage().indexOf("' ") + 2));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return facts;
   }
 }

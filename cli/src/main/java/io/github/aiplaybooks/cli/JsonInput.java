@@ -1,5 +1,6 @@
 package io.github.aiplaybooks.cli;
 
+import io.github.aiplaybooks.core.condition.JsonPointers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,6 @@ final class JsonInput {
 
   /** Escapes a key for a JSON pointer (RFC 6901). */
   static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
+    return JsonPointers.escape(key);
   }
 }

@@ -3,13 +3,13 @@ package io.github.aiplaybooks.cli;
 import io.github.aiplaybooks.core.condition.Condition;
 import io.github.aiplaybooks.core.playbook.ConditionGroup;
 import io.github.aiplaybooks.core.playbook.ExecuteSpec;
-import io.github.aiplaybooks.core.playbook.KnownActions;
-import io.github.aiplaybooks.core.playbook.PlanSpec;
 import io.github.aiplaybooks.core.playbook.Playbook;
 import io.github.aiplaybooks.core.playbook.Route;
 import io.github.aiplaybooks.core.playbook.Routing;
 import io.github.aiplaybooks.core.playbook.Step;
 import io.github.aiplaybooks.dsl.load.PlaybookWriter;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +22,31 @@ import tools.jackson.databind.JsonNode;
 final class PlaybookExplanation {
   private PlaybookExplanation() {}
 
-  static String text(Playbook p, Map<String, String> approvals) {
+  /**
+   * What {@code --policy} adds: the policy's file, the instant decided at (or {@code null} for
+   * business and off hours), one line per action the steps may take, and, when a step chooses at
+   * run time, one per catalog action.
+   */
+  record Approvals(
+      String policy, Instant now, Map<String, String> actions, Map<String, String> catalog) {
+    static final Approvals NONE = new Approvals(null, null, Map.of(), Map.of());
+
+    static Approvals of(Playbook p, Path policy, Instant now, ApprovalPreview preview) {
+      List<StepActions.Entry> entries = StepActions.of(p);
+      Map<String, String> actions = preview.preview(policy, StepActions.all(entries), now);
+      Map<String, String> catalog = Map.of();
+      if (entries.stream().anyMatch(StepActions.Entry::chosenAtRunTime)) {
+        Set<String> all = new TreeSet<>();
+        p.knownActions()
+            .spellings()
+            .forEach(a -> p.knownActions().canonical(a).ifPresent(all::add));
+        catalog = preview.preview(policy, all, now);
+      }
+      return new Approvals(String.valueOf(policy), now, actions, catalog);
+    }
+  }
+
+  static String text(Playbook p, Approvals approvals) {
     StringBuilder b = new StringBuilder();
     b.append("playbook ").append(p.name()).append('\n');
     p.agent().ifPresent(a -> b.append("  agent:   ").append(a).append('\n'));
@@ -40,17 +64,86 @@ final class PlaybookExplanation {
       step(b, p, s, workflow.get(s.key()));
     }
     p.routing().ifPresent(r -> routing(b, r));
-    Set<String> actions = actions(p);
-    b.append("\nactions it may take: ")
-        .append(actions.isEmpty() ? "(chosen at run time)" : String.join(", ", actions))
-        .append('\n');
-    if (approvals.isEmpty()) {
-      b.append("approval: with --policy FILE, says which of them could need approval\n");
-    } else {
-      b.append("approval under the policy:\n");
-      approvals.forEach((a, why) -> b.append("  ").append(a).append(": ").append(why).append('\n'));
-    }
+    actions(b, StepActions.of(p));
+    approvals(b, approvals);
     return b.toString();
+  }
+
+  private static void actions(StringBuilder b, List<StepActions.Entry> entries) {
+    b.append("\nactions it may take (each still passes the policy engine)");
+    if (entries.isEmpty()) {
+      b.append(": none\n");
+      return;
+    }
+    b.append('\n');
+    for (StepActions.Entry e : entries) {
+      b.append("  ").append(e.step().key()).append("  ").append(e.step().action()).append(": ");
+      if (e.chosenAtRunTime()) {
+        b.append(e.source()).append('\n');
+        continue;
+      }
+      b.append(String.join(", ", e.actions())).append(" (").append(e.source());
+      if (!e.withoutAsking().isEmpty()) {
+        b.append("; without asking when auto_fix_if holds: ")
+            .append(String.join(", ", e.withoutAsking()));
+      }
+      b.append(")\n");
+    }
+  }
+
+  private static void approvals(StringBuilder b, Approvals a) {
+    if (a.policy() == null) {
+      b.append("approval: with --policy FILE, says what the policy decides for them\n");
+      return;
+    }
+    b.append("approval under ")
+        .append(a.policy())
+        .append(
+            ", deciding with no trusted facts (a rule that needs a missing fact fails closed), ")
+        .append(a.now() == null ? "in business hours and off hours" : "at " + a.now())
+        .append(":\n");
+    a.actions()
+        .forEach(
+            (action, why) -> b.append("  ").append(action).append(": ").append(why).append('\n'));
+    if (!a.catalog().isEmpty()) {
+      int allowed = 0;
+      int approval = 0;
+      int denied = 0;
+      int depends = 0;
+      for (String why : a.catalog().values()) {
+        if (why.startsWith("allowed")) {
+          allowed++;
+        } else if (why.startsWith("denied")) {
+          denied++;
+        } else if (why.startsWith("could need approval")) {
+          approval++;
+        } else {
+          depends++;
+        }
+      }
+      b.append("  the catalog, for steps that choose at run time (")
+          .append(a.catalog().size())
+          .append(" actions): ")
+          .append(allowed)
+          .append(" allowed, ")
+          .append(approval)
+          .append(" could need approval, ")
+          .append(denied)
+          .append(" denied")
+          .append(depends == 0 ? "" : ", " + depends + " depend on the time of day")
+          .append('\n');
+      StringBuilder allowedNames = new StringBuilder();
+      a.catalog()
+          .forEach(
+              (action, why) -> {
+                if (why.startsWith("allowed")) {
+                  allowedNames.append(allowedNames.length() == 0 ? "" : ", ").append(action);
+                }
+              });
+      if (allowedNames.length() > 0) {
+        b.append("    allowed: ").append(allowedNames).append('\n');
+      }
+    }
   }
 
   private static void step(StringBuilder b, Playbook p, Step s, JsonNode tree) {
@@ -88,7 +181,20 @@ final class PlaybookExplanation {
     }
     Set<String> outputs = p.outputs(s);
     if (!outputs.isEmpty()) {
-      b.append(pad).append("outputs: ").append(String.join(", ", outputs)).append('\n');
+      // As later steps read them: a model's output named like a trusted value only as step.name
+      // (receive_alert's and health_check's own outputs are the trigger's context itself).
+      boolean model = p.kind(s).modelProduced(s.spec());
+      List<String> names = new ArrayList<>();
+      for (String o : outputs) {
+        boolean bare =
+            (!model && p.trigger().context().contains(o))
+                || p.routingScope().origin(o).map(origin -> !origin.trusted()).orElse(false);
+        names.add(bare ? o : s.name() + "." + o);
+      }
+      b.append(pad)
+          .append(model ? "outputs (the model's): " : "outputs: ")
+          .append(String.join(", ", names))
+          .append('\n');
     }
   }
 
@@ -135,32 +241,5 @@ final class PlaybookExplanation {
       b.append('\n');
       routes(b, r.routes(), indent + "  ");
     }
-  }
-
-  /**
-   * The catalog actions the playbook names: runbooks, savings opportunities and steps whose action
-   * is itself a catalog action, by canonical name.
-   */
-  static Set<String> actions(Playbook p) {
-    KnownActions known = p.knownActions();
-    Set<String> actions = new TreeSet<>();
-    for (Step s : p.steps()) {
-      known.canonical(s.action()).ifPresent(actions::add);
-      if (s.spec() instanceof PlanSpec) {
-        ((PlanSpec) s.spec())
-            .opportunities()
-            .forEach(o -> known.canonical(o.type()).ifPresent(actions::add));
-      }
-    }
-    p.routing()
-        .ifPresent(
-            r -> {
-              r.rules()
-                  .forEach(
-                      rule ->
-                          rule.runbook().forEach(a -> known.canonical(a).ifPresent(actions::add)));
-              r.fallback().forEach(a -> known.canonical(a).ifPresent(actions::add));
-            });
-    return actions;
   }
 }

@@ -32,8 +32,6 @@ import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code playbooks policy eval --policy FILE --action FILE [--history FILE] [--now INSTANT]}:
@@ -45,12 +43,14 @@ import tools.jackson.databind.node.ObjectNode;
     description = {
       "Decide whether an action may run under a policy, and print the decision as one JSON"
           + " object: {\"decision\": \"ALLOW\" | \"REQUIRE_APPROVAL\" | \"DENY\", \"reasons\":"
-          + " [...], \"rule\": \"...\"}, with \"retry_at\" when a rate limit denies.",
+          + " [...], \"rule\": \"...\"}, with \"retry_at\" when a rate limit denies, then the"
+          + " action, the facts the rules read (trusted and computed) and \"decided_at\".",
       "",
       "The action file is {\"action\": \"restart_pod\", \"target\": {\"kind\": ..., \"namespace\":"
           + " ..., \"name\": ..., \"cluster\": ...}, \"facts\": {...}}. Its facts stand for the"
-          + " trusted facts; the computed facts (action, off_hours, scale_up, scale_down) only"
-          + " fill what they lack.",
+          + " trusted facts; the computed facts (action, off_hours, namespace and cluster from the"
+          + " target, scale_up, scale_down) fill what they lack, and a fact that disagrees with"
+          + " them is denied.",
       "The history file is [{\"action\": \"restart_pod\", \"at\": \"2024-01-02T09:30:00Z\","
           + " \"target\": {...}}, ...]: past executions, counted against the rate limits.",
       "",
@@ -115,6 +115,7 @@ final class PolicyEvalCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       Policy policy = loadPolicy();
+      policy.warnings().forEach(w -> err.println("warning: " + policy.source() + ": " + w));
       Instant at = now == null ? Clock.systemUTC().instant() : parseNow(now);
       ActionRequest request = readAction(policy);
       PolicyEngine engine =
@@ -415,13 +416,11 @@ final class PolicyEvalCommand implements Callable<Integer> {
     }
   }
 
+  /** The decision's own JSON ({@link Decision#toJson()}), indented. */
   private static String render(Decision d) {
-    ObjectNode o = JsonInput.JSON.createObjectNode();
-    o.put("decision", d.outcome().name());
-    ArrayNode reasons = o.putArray("reasons");
-    d.reasons().forEach(reasons::add);
-    o.put("rule", d.rule().toString());
-    d.retryAt().ifPresent(r -> o.put("retry_at", r.toString()));
-    return JsonInput.JSON.writer().with(PRETTY).writeValueAsString(o);
+    return JsonInput.JSON
+        .writer()
+        .with(PRETTY)
+        .writeValueAsString(JsonInput.JSON.readTree(d.toJson()));
   }
 }

@@ -6,6 +6,7 @@ import io.github.aiplaybooks.dsl.load.PlaybookLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,12 +24,16 @@ import picocli.CommandLine.Spec;
       "Prints one line per valid file; every error of an invalid one on stderr, as",
       "file:line:col: /json/pointer: message.",
       "",
+      "A routing fragment, NAME.routing.json (or .yaml, .yml), holds only what goes under a",
+      "playbook's \"routing\" key; it is checked with the playbook NAME.json (or .yaml, .yml)",
+      "beside it, as the seed's decision tree is with autonomous-incident-response.",
+      "",
       "Example:",
       "  playbooks validate playbooks/automated-rollback.json my-playbook.yaml"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every file is a valid playbook", "2:a file is invalid or unreadable"})
-public final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
@@ -42,8 +47,13 @@ public final class ValidateCommand implements Callable<Integer> {
     boolean allValid = true;
     for (Path file : files) {
       try {
-        Playbook p = PlaybookLoader.standard().load(file);
-        out.println(summary(file, p));
+        Optional<Path> playbook = PlaybookFiles.playbookOfRoutingFragment(file);
+        if (playbook.isPresent()) {
+          Playbook p = PlaybookLoader.standard().loadWithRouting(playbook.get(), file);
+          out.println(routingSummary(file, playbook.get(), p));
+        } else {
+          out.println(summary(file, PlaybookLoader.standard().load(file)));
+        }
       } catch (PlaybookLoadException e) {
         PlaybookFiles.printErrors(e, err);
         allValid = false;
@@ -51,7 +61,21 @@ public final class ValidateCommand implements Callable<Integer> {
     }
     out.flush();
     err.flush();
-    return allValid ? 0 : PlaybookFiles.INVALID;
+    return allValid ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+  }
+
+  /** {@code file: valid: routing of name (playbook.json), 12 routes to a runbook}. */
+  static String routingSummary(Path file, Path playbookFile, Playbook p) {
+    int rules = p.routing().orElseThrow().rules().size();
+    return file
+        + ": valid: routing of "
+        + p.name()
+        + " ("
+        + playbookFile
+        + "), "
+        + rules
+        + (rules == 1 ? " route" : " routes")
+        + " to a runbook";
   }
 
   /** {@code file: valid: name, trigger alert, 8 steps, 8 conditions}. */

@@ -150,6 +150,39 @@ class ExprEvalCommandTest {
   }
 
   @Test
+  void factNamesAConditionCannotWriteAreReportedAndExitTwo() {
+    CliRun r =
+        runWithInput(
+            "{\"my fact\": 1, \"AND\": 2, \"ok\": 3}", "expr", "eval", "ok > 1", "--facts", "-");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            "error: <stdin> at /my fact: 'my fact' is not a name a condition can write (a letter"
+                + " or _, then letters, digits, _, and single . or - between them; not a keyword"
+                + " such as AND or true)\n"
+                + "error: <stdin> at /AND: 'AND' is not a name a condition can write (a letter or _,"
+                + " then letters, digits, _, and single . or - between them; not a keyword such as"
+                + " AND or true)\n");
+  }
+
+  @Test
+  void aSymbolSpeltAlmostLikeAFactIsAnErrorThatSaysToQuoteIt() {
+    String facts = "{\"namespace\": \"x\", \"protected_namespace\": \"x\"}";
+    CliRun r =
+        runWithInput(facts, "expr", "eval", "namespace == protected_namespce", "--facts", "-");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .startsWith(
+            "error: 'protected_namespce' is not a declared fact, but it is close to the fact"
+                + " 'protected_namespace' (did you mean 'protected_namespace'?); if a symbol was"
+                + " meant, quote it: 'protected_namespce' (column 14)");
+    CliRun quoted =
+        runWithInput(facts, "expr", "eval", "namespace == 'protected_namespce'", "--facts", "-");
+    assertThat(quoted).isEqualTo(new CliRun(0, "false\n", ""));
+  }
+
+  @Test
   void helpShowsAnExample() {
     CliRun r = run("expr", "eval", "--help");
     assertThat(r.exit()).isZero();
@@ -158,6 +191,8 @@ class ExprEvalCommandTest {
         .contains("--facts=FILE|-")
         .contains("Examples:")
         .contains("playbooks expr eval 'severity == P0 AND off_hours == true' --facts facts.json")
-        .contains("3 the condition needs a fact");
+        .contains("3 the\ncondition needs a fact")
+        .contains("'cost_increase < 20%'");
+    assertThat(r.err()).isEmpty();
   }
 }

@@ -45,7 +45,10 @@ class PolicyEvalCommandTest {
     assertThat(r.exit()).isZero();
     assertThat(r.err()).isEmpty();
     JsonNode d = r.json();
-    assertThat(d.propertyNames()).containsExactly("decision", "reasons", "rule");
+    assertThat(d.propertyNames())
+        .containsExactly("decision", "reasons", "rule", "action", "facts", "decided_at");
+    assertThat(d.get("decided_at").stringValue()).isEqualTo(NOW);
+    assertThat(d.get("facts").get("namespace").stringValue()).isEqualTo("default");
     assertThat(d.get("decision").stringValue()).isEqualTo("ALLOW");
     assertThat(d.get("rule").stringValue()).isEqualTo("auto_approve[0]: restart_pod");
     assertThat(reasons(d)).first().isEqualTo("auto_approve[0]: the action is restart_pod");
@@ -74,7 +77,9 @@ class PolicyEvalCommandTest {
     CliRun denied = eval("--action", RESTART, "--history", history, "--now", NOW);
     assertThat(denied.exit()).isZero();
     JsonNode d = denied.json();
-    assertThat(d.propertyNames()).containsExactly("decision", "reasons", "rule", "retry_at");
+    assertThat(d.propertyNames())
+        .containsExactly(
+            "decision", "reasons", "rule", "retry_at", "action", "facts", "decided_at");
     assertThat(d.get("decision").stringValue()).isEqualTo("DENY");
     assertThat(d.get("rule").stringValue()).isEqualTo("rate_limits.pod_restarts: 5 per hour");
     assertThat(d.get("retry_at").stringValue()).isEqualTo("2024-01-02T10:35:00Z");
@@ -323,6 +328,92 @@ class PolicyEvalCommandTest {
     CliRun r = eval("--action", RESTART);
     assertThat(r.exit()).isZero();
     assertThat(r.json().get("decision").stringValue()).isEqualTo("ALLOW");
+  }
+
+  /** The inputs of the review of issues 2 and 4, each once unsafe. */
+  @Test
+  void theReviewsReprosAreDecidedSafely() throws IOException {
+    String compound =
+        file(
+            "pol1.json",
+            "{\"require_human_if\": [\"scale_down > 50% OR blast_radius > 50_pods\"],"
+                + " \"auto_approve\": [\"restart_pod\", \"scale_up < 2x\"]}");
+    String restart500 =
+        file(
+            "act1.json",
+            "{\"action\":\"restart_pod\",\"target\":{\"kind\":\"pod\",\"namespace\":"
+                + "\"default\",\"name\":\"x\"},\"facts\":{\"blast_radius\":500}}");
+    CliRun r1 = run("policy", "eval", "--policy", compound, "--action", restart500, "--now", NOW);
+    assertThat(r1.json().get("decision").stringValue()).isEqualTo("REQUIRE_APPROVAL");
+
+    String scaleWithAClaim =
+        file(
+            "act4.json",
+            "{\"action\":\"scale_deployment\",\"target\":{\"kind\":\"deployment\","
+                + "\"namespace\":\"default\",\"name\":\"x\"},\"facts\":{\"blast_radius\":5,"
+                + "\"replicas\":10,\"target_replicas\":2, \"scale_up\": 1.5}}");
+    CliRun r4 = eval("--action", scaleWithAClaim, "--now", NOW);
+    assertThat(r4.json().get("decision").stringValue()).isEqualTo("DENY");
+    assertThat(r4.json().get("rule").stringValue()).startsWith("facts");
+
+    String misspelt =
+        file(
+            "p3.json",
+            "{\"facts\": {\"protected_namespace\": \"string\"},"
+                + " \"require_human_if\": [\"namespace == protected_namespce\"],"
+                + " \"auto_approve\": [\"restart_pod\"]}");
+    CliRun r3 = run("policy", "eval", "--policy", misspelt, "--action", RESTART, "--now", NOW);
+    assertThat(r3.exit()).isEqualTo(2);
+    assertThat(r3.err()).contains("at /require_human_if/0:").contains("quote it");
+
+    String production =
+        file(
+            "p5.json",
+            "{\"require_human_if\":[\"namespace == production\"],"
+                + "\"auto_approve\":[\"restart_pod\"]}");
+    String staging =
+        file(
+            "stg.json",
+            "{\"action\":\"restart_pod\",\"target\":{\"kind\":\"pod\",\"namespace\":"
+                + "\"production\",\"name\":\"x\"},\"facts\":{\"namespace\":\"staging\"}}");
+    CliRun r5 = run("policy", "eval", "--policy", production, "--action", staging, "--now", NOW);
+    assertThat(r5.json().get("decision").stringValue()).isEqualTo("DENY");
+
+    String negative =
+        file("neg.json", "{\"action\":\"drain_node\",\"facts\":{\"blast_radius\":-500}}");
+    CliRun r7 = eval("--action", negative, "--now", NOW);
+    assertThat(r7.exit()).isEqualTo(2);
+    assertThat(r7.err()).contains("a count is never negative");
+
+    String lb = file("lb.json", "{\"action\":\"consolidate_lb\",\"facts\":{\"blast_radius\":0}}");
+    assertThat(eval("--action", lb, "--now", NOW).json().get("decision").stringValue())
+        .isEqualTo("REQUIRE_APPROVAL");
+    String nodegroup =
+        file(
+            "ng.json",
+            "{\"action\":\"scale_nodegroup\",\"facts\":{\"blast_radius\":0,\"replicas\":10,"
+                + "\"target_replicas\":1}}");
+    assertThat(eval("--action", nodegroup, "--now", NOW).json().get("decision").stringValue())
+        .isEqualTo("REQUIRE_APPROVAL");
+
+    String future =
+        file("future.json", "[{\"action\": \"restart_pod\", \"at\": \"2024-01-02T12:30:00Z\"}]");
+    CliRun r8 = eval("--action", RESTART, "--history", future, "--now", NOW);
+    assertThat(r8.exit()).isEqualTo(2);
+    assertThat(r8.err()).contains("is after the decision's instant");
+  }
+
+  @Test
+  void aPolicyThatReadsOffHoursWithoutBusinessHoursWarnsOnStandardError() throws IOException {
+    String bare = file("bare.json", "{\"auto_approve_if\": [\"off_hours == true\"]}");
+    CliRun r = run("policy", "eval", "--policy", bare, "--action", RESTART, "--now", NOW);
+    assertThat(r.exit()).isZero();
+    assertThat(r.err())
+        .startsWith(
+            "warning: "
+                + bare
+                + ": a rule reads off_hours, but the policy declares no"
+                + " business_hours");
   }
 
   @Test

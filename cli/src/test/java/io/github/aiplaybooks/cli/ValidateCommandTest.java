@@ -75,6 +75,45 @@ class ValidateCommandTest {
   }
 
   @Test
+  void theShippedPlaybooksValidateAndTheRoutingFragmentWithItsPlaybook() {
+    Path dir = CliRun.ROOT.resolve("playbook-dsl/src/main/resources/playbooks");
+    List<String> args = new ArrayList<>(List.of("validate"));
+    for (String name : SeedPlaybooks.NAMES) {
+      args.add(dir.resolve(name + ".json").toString());
+    }
+    args.add(dir.resolve("autonomous-incident-response.routing.json").toString());
+
+    CliRun run = CliRun.run(args.toArray(String[]::new));
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out().lines())
+        .hasSize(6)
+        .last()
+        .isEqualTo(
+            dir.resolve("autonomous-incident-response.routing.json")
+                + ": valid: routing of autonomous-incident-response ("
+                + dir.resolve("autonomous-incident-response.json")
+                + "), 12 routes to a runbook");
+  }
+
+  @Test
+  void aRoutingFragmentWithoutItsPlaybookSaysWhatItIs(@TempDir Path dir) throws IOException {
+    Path fragment = dir.resolve("orphan.routing.json");
+    Files.writeString(
+        fragment, "{\"routes\": [{\"when\": \"severity == P0\", \"runbook\": [\"escalate\"]}]}");
+
+    CliRun run = CliRun.run("validate", fragment.toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith(
+            fragment + ":1:1: /: this is a routing fragment (routes and default), not a playbook");
+  }
+
+  @Test
   void aMissingFileIsAnErrorNamingIt(@TempDir Path dir) {
     Path missing = dir.resolve("missing.json");
 

@@ -67,7 +67,7 @@ final class SeedPlaybooksInDsl {
                         "severity == P1",
                         branch(
                             "Type = Deployment",
-                            "type == deployment",
+                            "type == 'deployment'",
                             leaf(
                                 "Rollout Failed",
                                 "alert_name == rollout_failed",

@@ -29,12 +29,19 @@ import java.util.Set;
  * picks the specialised node for each comparison.
  *
  * <p>Names: with a schema, a declared name is a fact; an undeclared one is a symbol on the right of
- * {@code ==}, {@code !=} and {@code IN}, and an {@link UnknownFactException} anywhere else. Without
- * a schema, a name on the right of {@code ==}, {@code !=} and {@code IN} is the fact if the facts
- * contain it, else the symbol; anywhere else it is a fact. Identifiers inside a list literal are
- * always symbols.
+ * {@code ==}, {@code !=} and {@code IN} unless it is one edit from a declared fact or equal to one
+ * but for case (then it is an {@link UnknownFactException} that says to quote it), and an {@link
+ * UnknownFactException} anywhere else. Without a schema, a name on the right of {@code ==}, {@code
+ * !=} and {@code IN} is the fact if the facts contain it, else the symbol; anywhere else it is a
+ * fact. Identifiers inside a list literal are always symbols.
  */
 final class Compiler {
+  /**
+   * How many edits a symbol may be from a declared fact before it is taken for that fact misspelt:
+   * one, or none but case.
+   */
+  static final int NEAR_MISS = 1;
+
   private final String source;
   private final FactSchema schema;
   private final Parser.Positions positions;
@@ -93,6 +100,8 @@ final class Compiler {
       left = canonicalize(left, right, c, site);
       right = canonicalize(right, left, c, site);
     }
+    checkNotNegativeCount(c, site, left, right);
+    checkNotNegativeCount(c, site, right, left);
     int code = op.ordinal();
     if (left instanceof ConstArg && right instanceof ConstArg) {
       Eval.Comparison folded = new Eval.Comparison(c, site, left, code, right);
@@ -153,6 +162,8 @@ final class Compiler {
       right = resolve((Operand) target, true);
     }
     checkMembership(in, site, left, StaticType.of(left), right, StaticType.of(right));
+    checkNotNegativeCount(in, site, left, right);
+    checkNotNegativeCount(in, site, right, left);
     right = canonicalize(right, left, in, site);
     left = canonicalize(left, right, in, site);
     String operator = in.negated() ? "NOT IN" : "IN";
@@ -228,6 +239,28 @@ final class Compiler {
           return new FactArg(name, type, new Site(source, column));
         }
         if (symbolPosition) {
+          String fact = Suggestions.closestOrNull(name, schema.names(), NEAR_MISS);
+          if (fact != null) {
+            // A symbol spelt almost like a fact is most likely that fact misspelt: as a symbol it
+            // would make the comparison silently false, so it is refused until quoted or fixed.
+            // Only one edit away (or another case), since symbols such as security, resource
+            // (of type == security) are legitimately two edits from facts (severity, source).
+            throw new UnknownFactException(
+                "'"
+                    + name
+                    + "' is not a declared fact, but it is close to the fact '"
+                    + fact
+                    + "' (did you mean '"
+                    + fact
+                    + "'?); if a symbol was meant, quote it: '"
+                    + name
+                    + "'",
+                name,
+                fact,
+                source,
+                column,
+                true);
+          }
           return new ConstArg(FactValue.ofString(name), name);
         }
         String suggestion = schema.closestName(name).orElse(null);
@@ -339,7 +372,7 @@ final class Compiler {
       String s, Map<String, FactValue> canonical, FactArg fact, Expr e, Site site) {
     FactValue v = canonical.get(s);
     if (v == null) {
-      String suggestion = Suggestions.closest(s, canonical.keySet());
+      String suggestion = Suggestions.closestOrNull(s, canonical.keySet());
       throw new ConditionTypeException(
           Ast.print(e)
               + ": '"
@@ -391,6 +424,35 @@ final class Compiler {
     StaticType re = rt.kind == FactValue.LIST ? rt.element : rt;
     if (le.known() && re.known() && !le.comparableTo(re)) {
       throw typeError(e, site, null, left, lt, right, rt);
+    }
+  }
+
+  /**
+   * A count is never negative (facts that are refuse at evaluation), so a negative number compared
+   * with a count fact is a mistake: it is refused rather than left to be always true or false.
+   */
+  private void checkNotNegativeCount(Expr e, Site site, Arg fact, Arg literal) {
+    if (!(fact instanceof FactArg) || !(literal instanceof ConstArg)) {
+      return;
+    }
+    FactType type = ((FactArg) fact).declared;
+    if (type == null || type.kind() != FactType.Kind.COUNT) {
+      return;
+    }
+    FactValue v = ((ConstArg) literal).value;
+    for (FactValue x : v.kind == FactValue.LIST ? v.elements : new FactValue[] {v}) {
+      if (x.kind == FactValue.NUM && x.num < 0) {
+        throw new ConditionTypeException(
+            Ast.print(e)
+                + ": fact "
+                + ((FactArg) fact).name
+                + " is "
+                + type.describe()
+                + ", and a count is never negative, so it is never "
+                + x.display(),
+            source,
+            site.column());
+      }
     }
   }
 

@@ -78,13 +78,15 @@ public final class Condition {
   /**
    * Compiles a condition against declared facts: a name that is not declared is a symbol on the
    * right of {@code ==}, {@code !=} and {@code IN} ({@code P0}, {@code production}), and an unknown
-   * fact anywhere else. Declared types are checked now where they can be, and against fact values
-   * at evaluation.
+   * fact anywhere else. A symbol one edit from a declared fact ({@code protected_namespce} when
+   * {@code protected_namespace} is declared), or a declared name in another case, is refused as a
+   * likely typo: quote it ({@code 'protected_namespce'}) if a symbol was meant. Declared types are
+   * checked now where they can be, and against fact values at evaluation.
    *
    * @param schema the facts the condition may read; {@code null} compiles without declarations
    * @throws ConditionSyntaxException if {@code source} is not a condition
-   * @throws UnknownFactException if it reads a fact that {@code schema} does not declare, naming
-   *     the closest declared one
+   * @throws UnknownFactException if it reads a fact that {@code schema} does not declare, or has a
+   *     symbol one edit from a declared fact, naming the closest declared one
    * @throws ConditionTypeException if it compares values whose types can never match
    */
   public static Condition compile(String source, FactSchema schema) {
@@ -187,7 +189,7 @@ public final class Condition {
       // Cannot happen: an unknown result always comes from an absent fact.
       throw new IllegalStateException("unknown result without a missing fact: " + normalized);
     }
-    String suggestion = Suggestions.closest(fact.name, facts.names());
+    String suggestion = Suggestions.closestOrNull(fact.name, facts.names());
     return new UnknownFactException(
         "fact '"
             + fact.name

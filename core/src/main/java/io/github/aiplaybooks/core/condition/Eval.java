@@ -103,11 +103,8 @@ abstract class Eval {
                 + name
                 + " is declared as "
                 + declared.describe()
-                + " but is "
-                + v.describe()
-                + " ("
-                + v.display()
-                + ")",
+                + " but "
+                + declared.violation(v).orElseThrow(),
             site.source(),
             site.column());
       }

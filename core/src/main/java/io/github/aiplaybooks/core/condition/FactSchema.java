@@ -76,7 +76,7 @@ public final class FactSchema {
 
   /** The declared name closest to {@code name}, if one is close enough to be a likely typo. */
   public Optional<String> closestName(String name) {
-    return Optional.ofNullable(Suggestions.closest(name, types.keySet()));
+    return Suggestions.closest(name, types.keySet());
   }
 
   /**
@@ -102,6 +102,21 @@ public final class FactSchema {
           .ifPresent(what -> out.put(name, "is declared as " + type.describe() + " but " + what));
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Whether every declared fact present in {@code facts} has its declared type: {@link #violations}
+   * is empty. Does not allocate, so a policy engine can check every request's facts.
+   */
+  public boolean conforms(Facts facts) {
+    Objects.requireNonNull(facts, "facts");
+    for (int i = 0, n = facts.size(); i < n; i++) {
+      FactType type = types.get(facts.nameAt(i));
+      if (type != null && type.kind() != FactType.Kind.ANY && !type.admits(facts.valueAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   FactType typeOrNull(String name) {
@@ -139,17 +154,13 @@ public final class FactSchema {
     /**
      * Declares {@code name} with {@code type}, replacing an earlier declaration of the same name.
      *
-     * @throws IllegalArgumentException if {@code name} is not an identifier conditions can name (a
-     *     letter or {@code _}, then letters, digits, {@code _}, and single {@code .} or {@code -}
-     *     between them; not a keyword such as {@code AND} or {@code true})
+     * @throws IllegalArgumentException if {@code name} is not an {@linkplain Identifiers
+     *     identifier}
      */
     public Builder fact(String name, FactType type) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(type, "type");
-      if (!Lexer.isIdentifier(name)) {
-        throw new IllegalArgumentException(
-            "name: '" + name + "' is not an identifier a condition can name");
-      }
+      Identifiers.requireIdentifier(name, "name");
       types.put(name, type);
       return this;
     }

@@ -180,7 +180,7 @@ public final class FactType {
     if (canonical == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(Suggestions.closest(value, canonical.keySet()));
+    return Suggestions.closest(value, canonical.keySet());
   }
 
   /**
@@ -188,11 +188,14 @@ public final class FactType {
    * empty if it does: such as {@code "is a string (lots)"}.
    */
   Optional<String> violation(FactValue v) {
+    if (isNegativeCount(v)) {
+      return Optional.of("is " + v.display() + ": a count is never negative");
+    }
     if (!accepts(v)) {
       return Optional.of("is " + v.describe() + " (" + v.display() + ")");
     }
     if (canonical != null && canonical.get(v.str) == null) {
-      String suggestion = Suggestions.closest(v.str, canonical.keySet());
+      String suggestion = Suggestions.closestOrNull(v.str, canonical.keySet());
       return Optional.of(
           "is '"
               + v.str
@@ -202,9 +205,22 @@ public final class FactType {
     return Optional.empty();
   }
 
+  /** Whether {@code v} is a number this count type would accept but for being negative. */
+  boolean isNegativeCount(FactValue v) {
+    return kind == Kind.COUNT
+        && v.kind == FactValue.NUM
+        && v.num < 0
+        && (v.dim == FactValue.NUMBER || (v.dim == FactValue.COUNT && countUnit.equals(v.unit)));
+  }
+
   /** Every accepted spelling of a {@link #oneOf} type to its canonical value, else {@code null}. */
   Map<String, FactValue> canonical() {
     return canonical;
+  }
+
+  /** Whether a value has this type and, for a {@link #oneOf} type, is one of its spellings. */
+  boolean admits(FactValue v) {
+    return accepts(v) && (canonical == null || canonical.get(v.str) != null);
   }
 
   /** Whether a value has this type (a plain number has every quantity type). */
@@ -222,6 +238,7 @@ public final class FactType {
         return v.kind == FactValue.NUM && v.dim == FactValue.NUMBER;
       case COUNT:
         return v.kind == FactValue.NUM
+            && v.num >= 0
             && (v.dim == FactValue.NUMBER
                 || (v.dim == FactValue.COUNT && countUnit.equals(v.unit)));
       default:

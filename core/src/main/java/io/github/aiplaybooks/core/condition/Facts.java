@@ -171,15 +171,11 @@ public final class Facts {
     LinkedHashMap<String, FactValue> values = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : object.properties()) {
       if (!e.getValue().isNull()) {
-        String at = pointer + "/" + escapePointer(e.getKey());
+        String at = JsonPointers.child(pointer, e.getKey());
         values.put(e.getKey(), FactValue.fromJson(e.getValue(), at));
       }
     }
     return new Facts(values);
-  }
-
-  private static String escapePointer(String name) {
-    return name.replace("~", "~0").replace("/", "~1");
   }
 
   /** A new, empty builder. */
@@ -268,6 +264,16 @@ public final class Facts {
   /** How many facts are present. */
   public int size() {
     return names.length;
+  }
+
+  /** The name of the {@code i}-th fact, in the order added. */
+  String nameAt(int i) {
+    return names[i];
+  }
+
+  /** The value of the {@code i}-th fact, in the order added. */
+  FactValue valueAt(int i) {
+    return vals[i];
   }
 
   /** The value the evaluator reads, or {@code null} if absent. Does not allocate. */

@@ -62,11 +62,6 @@ final class Lexer {
     return tokens;
   }
 
-  /** Whether {@code s} is an identifier: a fact name or a bare symbol, not a keyword. */
-  static boolean isIdentifier(String s) {
-    return !s.isEmpty() && LiteralScanner.identifierEnd(s, 0) == s.length() && keyword(s) == null;
-  }
-
   /** The keyword {@code word} spells (in any case), or {@code null}. */
   static Kind keyword(String word) {
     if (word.length() > 5) {

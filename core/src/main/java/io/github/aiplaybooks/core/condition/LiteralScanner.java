@@ -142,6 +142,9 @@ final class LiteralScanner {
   }
 
   private static Result ok(int start, BigDecimal amount, Notation n, String unit, int end) {
+    if (n == Notation.COUNT && amount.signum() < 0) {
+      return error(start, "a count is never negative: " + amount.toPlainString() + "_" + unit);
+    }
     Quantity q = Quantity.ofOrNull(amount, n, unit);
     if (q == null) {
       return error(start, "number is out of range");

@@ -106,10 +106,13 @@ public final class Quantity {
   }
 
   /**
-   * Creates a quantity, or returns {@code null} when its base value is not a finite double.
-   * Package-private: the public factories validate their arguments.
+   * Creates a quantity, or returns {@code null} when its base value is not a finite double or it is
+   * a negative count. Package-private: the public factories validate their arguments.
    */
   static Quantity ofOrNull(BigDecimal amount, Notation notation, String countUnit) {
+    if (notation == Notation.COUNT && amount.signum() < 0) {
+      return null;
+    }
     Quantity q = new Quantity(amount, notation, countUnit);
     return Double.isFinite(q.baseValue) ? q : null;
   }
@@ -218,11 +221,15 @@ public final class Quantity {
   /**
    * A count of {@code unit}, written {@code N_unit} ({@code count(10, "pods")} is {@code 10_pods}).
    *
-   * @throws IllegalArgumentException if {@code unit} is not a word (a letter, then letters, digits
-   *     or underscores) or is a time unit (then it is a duration, such as {@code 7_days})
+   * @throws IllegalArgumentException if {@code count} is negative (a count never is), or {@code
+   *     unit} is not a word (a letter, then letters, digits or underscores) or is a time unit (then
+   *     it is a duration, such as {@code 7_days})
    */
   public static Quantity count(double count, String unit) {
     Objects.requireNonNull(unit, "unit");
+    if (count < 0) {
+      throw new IllegalArgumentException("count: a count is never negative, was " + count);
+    }
     if (!LiteralScanner.isCountUnit(unit)) {
       throw new IllegalArgumentException(
           "unit: '" + unit + "' is not a count unit (a word such as pods; not a time unit)");

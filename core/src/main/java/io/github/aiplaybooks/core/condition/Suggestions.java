@@ -1,19 +1,53 @@
 package io.github.aiplaybooks.core.condition;
 
-/** Finds the name someone most likely meant, for "did you mean" hints. */
-final class Suggestions {
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Finds the name someone most likely meant, for "did you mean" hints: the one spelling rule every
+ * message of AI Playbooks uses, for facts, actions, keys and values alike. Candidates may be any
+ * strings ({@code get-metric-data}, {@code business_hours}, {@code P0}).
+ *
+ * <p>A candidate is close enough when it equals the name but for case, or its edit distance (with
+ * transpositions) is at most 1 for names of up to 5 characters, 2 up to 9 and 3 beyond. The closest
+ * wins; ties go to the earlier candidate; a candidate equal to the name is never suggested.
+ *
+ * <pre>{@code
+ * Suggestions.closest("restrat_pod", catalogNames);             // Optional[restart_pod]
+ * Suggestions.didYouMean("get-metric-dat", List.of("get-metric-data")); // " (did you mean 'get-metric-data'?)"
+ * }</pre>
+ */
+public final class Suggestions {
   private Suggestions() {}
 
+  /** The candidate closest to {@code name}, if one is close enough to be a likely typo. */
+  public static Optional<String> closest(String name, Iterable<String> candidates) {
+    return Optional.ofNullable(closestOrNull(name, candidates));
+  }
+
   /**
-   * The candidate closest to {@code name} by edit distance (with transpositions), if it is close
-   * enough to be a typo; ties go to the earlier candidate. A candidate equal but for case wins.
+   * {@code " (did you mean 'x'?)"} for the closest candidate, or {@code ""} when none is close: to
+   * append to a message.
    */
-  static String closest(String name, Iterable<String> candidates) {
+  public static String didYouMean(String name, Iterable<String> candidates) {
+    String c = closestOrNull(name, candidates);
+    return c == null ? "" : " (did you mean '" + c + "'?)";
+  }
+
+  /** As {@link #closest}, or {@code null}. */
+  static String closestOrNull(String name, Iterable<String> candidates) {
+    return closestOrNull(name, candidates, 3);
+  }
+
+  /** As {@link #closest} but never farther than {@code maxDistance} edits, or {@code null}. */
+  static String closestOrNull(String name, Iterable<String> candidates, int maxDistance) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(candidates, "candidates");
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    int limit = Math.max(1, Math.min(3, (name.length() + 2) / 4));
+    int limit = Math.min(maxDistance, Math.max(1, Math.min(3, (name.length() + 2) / 4)));
     for (String c : candidates) {
-      if (c.equals(name)) {
+      if (c == null || c.equals(name)) {
         continue;
       }
       int d = c.equalsIgnoreCase(name) ? 0 : distance(name, c, limit);

@@ -24,12 +24,33 @@ public final class UnknownFactException extends ConditionException {
 
   private final String factName;
   private final String suggestion;
+  private final boolean mayBeSymbol;
 
   UnknownFactException(
       String reason, String factName, String suggestion, String source, int column) {
+    this(reason, factName, suggestion, source, column, false);
+  }
+
+  UnknownFactException(
+      String reason,
+      String factName,
+      String suggestion,
+      String source,
+      int column,
+      boolean mayBeSymbol) {
     super(CODE, reason, source, column);
     this.factName = factName;
     this.suggestion = suggestion;
+    this.mayBeSymbol = mayBeSymbol;
+  }
+
+  /**
+   * Whether the name stands where a symbol may stand (on the right of {@code ==}, {@code !=} or
+   * {@code IN}) and was refused only because it is spelt almost like a declared fact: quoting it
+   * makes it a symbol.
+   */
+  public boolean mayBeSymbol() {
+    return mayBeSymbol;
   }
 
   /** The name of the missing fact. */

@@ -71,10 +71,14 @@
  * identifier that is not a fact is a symbol, a string written without quotes ({@code P0}, {@code
  * production}, {@code low}): compiled against a {@link
  * io.github.aiplaybooks.core.condition.FactSchema FactSchema}, "not a fact" means not declared;
- * compiled without one, it means not in the facts given at evaluation. An undeclared identifier
- * anywhere else is an {@link io.github.aiplaybooks.core.condition.UnknownFactException} at compile
- * time, with the closest declared name as a suggestion. Identifiers inside a list literal are
- * always symbols. A bare boolean fact ({@code template_available}) is a condition by itself.
+ * compiled without one, it means not in the facts given at evaluation. With a schema, a symbol one
+ * edit (an insertion, deletion, substitution or swap of neighbours) from a declared fact, or equal
+ * to one but for case, is an {@link io.github.aiplaybooks.core.condition.UnknownFactException} that
+ * names both and says to quote the symbol if one was meant: as a symbol, a misspelt fact would make
+ * the comparison silently false. An undeclared identifier anywhere else is an {@link
+ * io.github.aiplaybooks.core.condition.UnknownFactException} at compile time, with the closest
+ * declared name as a suggestion. Identifiers inside a list literal are always symbols. A bare
+ * boolean fact ({@code template_available}) is a condition by itself.
  *
  * <h2>Values and units</h2>
  *

@@ -9,7 +9,13 @@ import java.util.Objects;
  * AlertTrigger(List.of("cloudwatch", "prometheus", "guardduty", "security_hub"), List.of("P0",
  * "P1"))}.
  *
- * <p>Context: {@value #CONTEXT_TEXT}.
+ * <p>Context: {@value #CONTEXT_TEXT}: the alert's own fields, as its source sends them, which
+ * trusted code reads from the alert before any step runs. {@code type} is the alert's category as
+ * its source labels it ({@code security} for GuardDuty and Security Hub findings, else the alarm's
+ * or rule's {@code type} label or tag, such as {@code availability}, {@code performance}, {@code
+ * deployment}, {@code resource} or {@code network}), so routing can work on the alert alone when
+ * the model is down; a model step that extracts {@code type} is read as {@code step.type} (see
+ * {@link Scope}).
  *
  * @param sources the alert sources, such as {@code cloudwatch}; empty for any
  * @param severities the severities, such as {@code P0}; empty for any
@@ -18,8 +24,8 @@ public record AlertTrigger(List<String> sources, List<String> severities) implem
 
   /** The context names, as text for documentation. */
   public static final String CONTEXT_TEXT =
-      "alert_name, severity, source, cluster, region, namespace, pod, deployment, service, node,"
-          + " container";
+      "alert_name, severity, type, source, cluster, region, namespace, pod, deployment, service,"
+          + " node, container";
 
   static final List<String> CONTEXT = List.of(CONTEXT_TEXT.split(", "));
 

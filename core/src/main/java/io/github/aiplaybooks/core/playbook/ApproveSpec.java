@@ -10,7 +10,14 @@ import java.util.Optional;
  * Decides whether the proposed action needs a human ({@code check_approval_required}). Both lists
  * are any-of: an action is auto-approved when any {@code auto_approve_if} condition holds and no
  * {@code require_human_if} condition holds or might hold (a missing fact counts as "might": fail
- * closed). These conditions add to the policy engine's own; they never loosen it.
+ * closed).
+ *
+ * <p>These conditions are meant to add to the policy engine's decision, never to loosen it: the
+ * engine that runs the step must ask {@code PolicyEngine.decide} first and never let {@code
+ * auto_approve_if} turn its {@code REQUIRE_APPROVAL} or {@code DENY} into an approval. This spec
+ * holds no policy, so it cannot enforce that itself. Its conditions are compiled against the step's
+ * {@link Scope}: {@code severity} and {@code blast_radius} read the trusted facts even when an
+ * earlier model step extracts fields of those names (readable as {@code classify.severity}).
  *
  * <pre>{@code
  * "5_approve": {"action": "check_approval_required",

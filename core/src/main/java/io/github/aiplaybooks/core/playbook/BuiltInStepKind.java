@@ -135,6 +135,12 @@ final class BuiltInStepKind implements StepKind {
     return Collections.unmodifiableSet(names);
   }
 
+  /** The model produces the outputs of its own steps, {@link LlmSpec}s, and of no other. */
+  @Override
+  public boolean modelProduced(StepSpec spec) {
+    return spec instanceof LlmSpec;
+  }
+
   @Override
   public String toString() {
     return "built-in step kind " + action + " (" + specType.getSimpleName() + ")";

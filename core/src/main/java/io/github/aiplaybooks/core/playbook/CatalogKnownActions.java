@@ -1,5 +1,6 @@
 package io.github.aiplaybooks.core.playbook;
 
+import io.github.aiplaybooks.core.condition.FactType;
 import io.github.aiplaybooks.core.policy.ActionCatalog;
 import io.github.aiplaybooks.core.policy.ActionDefinition;
 import java.util.LinkedHashSet;
@@ -31,6 +32,11 @@ final class CatalogKnownActions implements KnownActions {
   @Override
   public Set<String> spellings() {
     return spellings;
+  }
+
+  @Override
+  public FactType actionType() {
+    return catalog.actionType();
   }
 
   @Override

@@ -87,8 +87,8 @@ public final class CollectSpec implements StepSpec {
     return breakdown;
   }
 
-  @Override
-  public List<VariableUse> variableUses() {
+  /** Where this step reads {@code ${...}} variables, for the playbook's checks. */
+  List<VariableUse> variableUses() {
     List<VariableUse> uses = new ArrayList<>();
     for (int i = 0; i < calls.size(); i++) {
       if (calls.get(i).hasVariables()) {

@@ -64,7 +64,7 @@ public record ConditionGroup(
   /**
    * The JSON pointer of condition {@code index} relative to its step: {@code auto_approve_if/0}.
    */
-  public String pointer(int index) {
+  String pointer(int index) {
     return combination == Combination.ONE ? parameter : parameter + "/" + index;
   }
 

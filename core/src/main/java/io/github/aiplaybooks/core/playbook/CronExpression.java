@@ -45,8 +45,10 @@ final class CronExpression {
   private final BitSet daysOfWeek;
   private final boolean domRestricted;
   private final boolean dowRestricted;
+  private final boolean fixedTime;
 
-  private CronExpression(String canonical, BitSet[] fields, boolean dom, boolean dow) {
+  private CronExpression(
+      String canonical, BitSet[] fields, boolean dom, boolean dow, boolean fixedTime) {
     this.canonical = canonical;
     this.minutes = fields[0];
     this.hours = fields[1];
@@ -55,6 +57,7 @@ final class CronExpression {
     this.daysOfWeek = fields[4];
     this.domRestricted = dom;
     this.dowRestricted = dow;
+    this.fixedTime = fixedTime;
   }
 
   /**
@@ -92,7 +95,9 @@ final class CronExpression {
     // As in Vixie cron, a day field that starts with '*' (also '*/2') does not restrict.
     boolean dom = !fields[2].startsWith("*");
     boolean dow = !fields[4].startsWith("*");
-    CronExpression cron = new CronExpression(canonical.toString(), sets, dom, dow);
+    // As in Vixie cron, a job is "fixed-time" unless its minute or hour field starts with '*'.
+    boolean fixed = !fields[0].startsWith("*") && !fields[1].startsWith("*");
+    CronExpression cron = new CronExpression(canonical.toString(), sets, dom, dow, fixed);
     if (!cron.canFire()) {
       throw new ScheduleException(
           expression, "never fires: no month it allows has the days of month it names");
@@ -225,6 +230,15 @@ final class CronExpression {
       return dom || dow;
     }
     return dom && dow;
+  }
+
+  /**
+   * Whether neither the minute nor the hour field starts with {@code *}: Vixie cron's "fixed-time"
+   * jobs, which run once across a daylight-saving change; other ("wildcard") jobs follow the wall
+   * clock.
+   */
+  boolean fixedTime() {
+    return fixedTime;
   }
 
   BitSet daysOfWeek() {

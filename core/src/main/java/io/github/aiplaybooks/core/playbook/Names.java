@@ -1,28 +1,39 @@
 package io.github.aiplaybooks.core.playbook;
 
-import io.github.aiplaybooks.core.condition.FactSchema;
+import io.github.aiplaybooks.core.condition.Identifiers;
+import io.github.aiplaybooks.core.condition.Suggestions;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Rules for the names a playbook uses, and "did you mean" hints. */
 final class Names {
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern STEP_NAME = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern PLAYBOOK_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
-  private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "true", "false");
 
   private Names() {}
 
-  /** A name conditions and templates can read: a letter or {@code _}, then word characters. */
+  /**
+   * A name conditions and templates can read: an {@linkplain Identifiers identifier} of the
+   * condition language, of at most 128 characters.
+   */
   static boolean isIdentifier(String s) {
-    return s != null
-        && s.length() <= 128
-        && IDENTIFIER.matcher(s).matches()
-        && !KEYWORDS.contains(s.toLowerCase(Locale.ROOT));
+    return s != null && s.length() <= 128 && Identifiers.isIdentifier(s);
+  }
+
+  /**
+   * A name a step may read: an identifier, or a step's output qualified by the step's name ({@code
+   * classify.blast_radius}).
+   */
+  static boolean isQualified(String s) {
+    if (s == null || s.length() > 200) {
+      return false;
+    }
+    int dot = s.indexOf('.');
+    return dot < 0
+        ? isIdentifier(s)
+        : isStepName(s.substring(0, dot)) && isIdentifier(s.substring(dot + 1));
   }
 
   /** A step's name after its number: lower case, digits and {@code _}, starting with a letter. */
@@ -36,17 +47,11 @@ final class Names {
   }
 
   /**
-   * The candidate closest to {@code name}, if one is close enough to be a typo. Uses the condition
-   * language's own spelling rule ({@link FactSchema#closestName}), so hints agree everywhere.
+   * The candidate closest to {@code name}, if one is close enough to be a typo: the spelling rule
+   * of {@link Suggestions}, so hints agree everywhere.
    */
   static Optional<String> closest(String name, Collection<String> candidates) {
-    FactSchema.Builder b = FactSchema.builder();
-    for (String c : candidates) {
-      if (isIdentifier(c)) {
-        b.fact(c);
-      }
-    }
-    return b.build().closestName(name);
+    return Suggestions.closest(name, candidates);
   }
 
   /** " (did you mean 'x'?)" or "". */

@@ -45,8 +45,8 @@ public final class NotifySpec implements StepSpec {
     return Optional.ofNullable(message);
   }
 
-  @Override
-  public List<VariableUse> variableUses() {
+  /** Where this step reads {@code ${...}} variables, for the playbook's checks. */
+  List<VariableUse> variableUses() {
     return message == null || message.variables().isEmpty()
         ? List.of()
         : List.of(new VariableUse("message", message.variables()));

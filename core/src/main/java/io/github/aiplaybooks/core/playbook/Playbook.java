@@ -35,8 +35,10 @@ import tools.jackson.databind.JsonNode;
  *   <li>names: the playbook's, each step's, inputs, {@code extract} fields and {@code output}s;
  *   <li>steps numbered 1, 2, 3, … without gaps or duplicates;
  *   <li>each action known to the {@link StepKindRegistry}, with parameters of its kind's type;
- *   <li>every condition reads only facts it may read (see {@link StandardFacts}): a misspelt fact
- *       is an error with the closest name;
+ *   <li>every condition reads only facts it may read (see {@link StandardFacts} and {@link Scope}):
+ *       a misspelt fact is an error with the closest name; a step's output never stands in for a
+ *       standard fact, a name of the trigger's context or an input (it is read as {@code
+ *       step.name}); the conditions are then kept compiled against what they read;
  *   <li>every {@code ${variable}} in tool references and templates comes from the trigger's
  *       context, the inputs or an earlier step's outputs (not from the standard facts: those exist
  *       only when an action is decided);
@@ -62,19 +64,26 @@ public final class Playbook {
   private final List<Step> steps;
   private final Routing routing;
   private final Map<String, JsonNode> extensions;
+  private final Map<String, JsonNode> triggerExtensions;
   private final StepKindRegistry stepKinds;
   private final KnownActions knownActions;
   private final PlaybookValidator.Scopes scopes;
 
-  private Playbook(Builder b, Trigger trigger, List<Step> steps, PlaybookValidator.Scopes scopes) {
+  private Playbook(
+      Builder b,
+      Trigger trigger,
+      List<Step> steps,
+      Routing routing,
+      PlaybookValidator.Scopes scopes) {
     this.name = b.name;
     this.agent = b.agent;
     this.model = b.model;
     this.trigger = trigger;
     this.inputs = Collections.unmodifiableMap(new LinkedHashMap<>(b.inputs));
     this.steps = List.copyOf(steps);
-    this.routing = b.routing;
+    this.routing = routing;
     this.extensions = Step.copy(b.extensions);
+    this.triggerExtensions = Step.copy(b.triggerExtensions);
     this.stepKinds = b.stepKinds;
     this.knownActions = b.knownActions;
     this.scopes = scopes;
@@ -102,6 +111,7 @@ public final class Playbook {
     b.inputs.putAll(inputs);
     b.steps.addAll(steps);
     b.extensions.putAll(extensions);
+    b.triggerExtensions.putAll(triggerExtensions);
     return b;
   }
 
@@ -159,6 +169,14 @@ public final class Playbook {
     return Step.copy(extensions);
   }
 
+  /**
+   * The {@code trigger} object's {@code x-} keys, each value a copy. They belong to the playbook
+   * rather than to the {@link Trigger}, which is a plain value shared with the implied trigger.
+   */
+  public Map<String, JsonNode> triggerExtensions() {
+    return Step.copy(triggerExtensions);
+  }
+
   /** The step kinds this playbook was checked with. */
   public StepKindRegistry stepKinds() {
     return stepKinds;
@@ -180,36 +198,51 @@ public final class Playbook {
   }
 
   /**
-   * The facts {@code step}'s conditions may read, with their types: compile with it to evaluate
-   * fail-closed ({@code Condition.compile(c.source(), playbook.facts(step))}).
+   * What {@code step} may read and where each name's value comes from (trusted code or a step's
+   * output, the model's or not): see {@link Scope}. The step's conditions are compiled against
+   * {@code scope(step).facts()}.
+   *
+   * @throws IllegalArgumentException if the step is not one of this playbook's
+   */
+  public Scope scope(Step step) {
+    Scope s = scopes.steps().get(step.key());
+    if (s == null || !steps.contains(step)) {
+      throw new IllegalArgumentException("step: " + step.key() + " is not a step of " + name);
+    }
+    return s;
+  }
+
+  /**
+   * What routing conditions may read: the standard facts, the trigger's context, the inputs and
+   * every step's outputs (by qualified name, and by bare name where that is not a trusted name).
+   */
+  public Scope routingScope() {
+    return scopes.routing();
+  }
+
+  /**
+   * The facts {@code step}'s conditions may read, with their types: {@code scope(step).facts()}.
+   * The step's conditions are already compiled against it.
    *
    * @throws IllegalArgumentException if the step is not one of this playbook's
    */
   public FactSchema facts(Step step) {
-    FactSchema s = scopes.facts().get(step.key());
-    if (s == null || !steps.contains(step)) {
-      throw new IllegalArgumentException("step: " + step.key() + " is not a step of " + name);
-    }
-    return s;
+    return scope(step).facts();
   }
 
-  /** The facts routing conditions may read. */
+  /** The facts routing conditions may read: {@code routingScope().facts()}. */
   public FactSchema routingFacts() {
-    return scopes.routingFacts();
+    return scopes.routing().facts();
   }
 
   /**
    * The {@code ${variables}} {@code step} may read: the trigger's context, the inputs and the
-   * outputs of earlier steps.
+   * outputs of earlier steps ({@code scope(step).variables()}).
    *
    * @throws IllegalArgumentException if the step is not one of this playbook's
    */
   public Set<String> variables(Step step) {
-    Set<String> s = scopes.variables().get(step.key());
-    if (s == null || !steps.contains(step)) {
-      throw new IllegalArgumentException("step: " + step.key() + " is not a step of " + name);
-    }
-    return s;
+    return scope(step).variables();
   }
 
   @Override
@@ -228,12 +261,14 @@ public final class Playbook {
         && inputs.equals(p.inputs)
         && steps.equals(p.steps)
         && Objects.equals(routing, p.routing)
-        && extensions.equals(p.extensions);
+        && extensions.equals(p.extensions)
+        && triggerExtensions.equals(p.triggerExtensions);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, agent, model, trigger, inputs, steps, routing, extensions);
+    return Objects.hash(
+        name, agent, model, trigger, inputs, steps, routing, extensions, triggerExtensions);
   }
 
   /**
@@ -260,6 +295,7 @@ public final class Playbook {
     private final List<Step> steps = new ArrayList<>();
     private Routing routing;
     private final Map<String, JsonNode> extensions = new LinkedHashMap<>();
+    private final Map<String, JsonNode> triggerExtensions = new LinkedHashMap<>();
     private StepKindRegistry stepKinds = StepKindRegistry.defaults();
     private KnownActions knownActions = KnownActions.seedCatalog();
 
@@ -320,6 +356,13 @@ public final class Playbook {
       return this;
     }
 
+    /** Adds an {@code x-} key with users' own data to the {@code trigger} object. */
+    public Builder triggerExtension(String key, JsonNode value) {
+      triggerExtensions.put(
+          Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
     /** The step kinds to check actions with; {@link StepKindRegistry#defaults()} unless set. */
     public Builder stepKinds(StepKindRegistry stepKinds) {
       this.stepKinds = Objects.requireNonNull(stepKinds, "stepKinds");
@@ -355,13 +398,24 @@ public final class Playbook {
               ordered,
               routing,
               extensions,
+              triggerExtensions,
               stepKinds,
               knownActions);
       List<PlaybookProblem> problems = v.validate();
       if (!problems.isEmpty()) {
         throw new InvalidPlaybookException(name == null ? "" : name, problems);
       }
-      return new Playbook(this, t, ordered, v.scopes());
+      // Keep the conditions as validated: compiled against what each may read.
+      PlaybookValidator.Scopes scopes = v.scopes();
+      List<Step> bound = new ArrayList<>(ordered.size());
+      for (Step s : ordered) {
+        bound.add(ConditionBinding.bind(s, scopes.steps().get(s.key())));
+      }
+      Trigger boundTrigger =
+          trigger != null ? ConditionBinding.bind(t, scopes.start()) : impliedTrigger(bound);
+      Routing boundRouting =
+          routing == null ? null : ConditionBinding.bind(routing, scopes.routing());
+      return new Playbook(this, boundTrigger, bound, boundRouting, scopes);
     }
 
     static Trigger impliedTrigger(List<Step> ordered) {

@@ -11,7 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,20 +33,8 @@ final class PlaybookValidator {
       "expected an e-mail address such as security-team@example.com or a channel such as slack,"
           + " #sre-oncall or pagerduty:platform";
 
-  /** The standard facts, POLICY then HEALTH. */
-  private static final FactSchema STANDARD;
-
-  static {
-    FactSchema.Builder b = StandardFacts.POLICY.toBuilder();
-    StandardFacts.HEALTH
-        .names()
-        .forEach(n -> b.fact(n, StandardFacts.HEALTH.type(n).orElseThrow()));
-    STANDARD = b.build();
-  }
-
-  /** What each step may read, by step key, and what routing may read. */
-  record Scopes(
-      Map<String, FactSchema> facts, Map<String, Set<String>> variables, FactSchema routingFacts) {}
+  /** What each step may read, by step key, what routing may read, and the trigger's checks. */
+  record Scopes(Map<String, Scope> steps, Scope routing, Scope start) {}
 
   private final String name;
   private final String agent;
@@ -56,13 +45,20 @@ final class PlaybookValidator {
   private final List<Step> steps;
   private final Routing routing;
   private final Map<String, JsonNode> extensions;
+  private final Map<String, JsonNode> triggerExtensions;
   private final StepKindRegistry stepKinds;
   private final KnownActions knownActions;
 
+  /** The standard facts, POLICY (with {@code action} typed by the known actions) then HEALTH. */
+  private final FactSchema standard;
+
+  /** The names a step's output never takes over: standard facts, trigger context, inputs. */
+  private final Set<String> reserved = new HashSet<>();
+
   private final List<PlaybookProblem> problems = new ArrayList<>();
-  private final Map<String, FactSchema> factScopes = new HashMap<>();
-  private final Map<String, Set<String>> variableScopes = new HashMap<>();
-  private FactSchema routingFacts;
+  private final Map<String, Scope> stepScopes = new HashMap<>();
+  private Scope startScope;
+  private Scope routingScope;
   private boolean complete = true;
 
   PlaybookValidator(
@@ -75,6 +71,7 @@ final class PlaybookValidator {
       List<Step> orderedSteps,
       Routing routing,
       Map<String, JsonNode> extensions,
+      Map<String, JsonNode> triggerExtensions,
       StepKindRegistry stepKinds,
       KnownActions knownActions) {
     this.name = name;
@@ -86,8 +83,15 @@ final class PlaybookValidator {
     this.steps = orderedSteps;
     this.routing = routing;
     this.extensions = extensions;
+    this.triggerExtensions = triggerExtensions;
     this.stepKinds = stepKinds;
     this.knownActions = knownActions;
+    FactSchema.Builder b = StandardFacts.policy(knownActions).toBuilder();
+    StandardFacts.declareAll(b, StandardFacts.HEALTH);
+    this.standard = b.build();
+    reserved.addAll(StandardFacts.names());
+    reserved.addAll(trigger.context());
+    reserved.addAll(inputs.keySet());
   }
 
   /** Every problem, in the order of the format. */
@@ -105,7 +109,9 @@ final class PlaybookValidator {
     notBlank("/agent", agent);
     notBlank("/model", model);
     checkExtensions("", extensions);
+    checkExtensions("/trigger", triggerExtensions);
     checkInputs();
+    startScope = scope(startNames(), false);
     checkTrigger();
     checkSteps();
     checkRouting();
@@ -113,10 +119,7 @@ final class PlaybookValidator {
   }
 
   Scopes scopes() {
-    return new Scopes(
-        Collections.unmodifiableMap(factScopes),
-        Collections.unmodifiableMap(variableScopes),
-        routingFacts);
+    return new Scopes(Collections.unmodifiableMap(stepScopes), routingScope, startScope);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -146,16 +149,17 @@ final class PlaybookValidator {
       if (h.checks().isEmpty()) {
         problem(at + "/checks", "a health check needs at least one check");
       }
-      FactSchema scope = factSchema(startNames(), false);
       for (int i = 0; i < h.checks().size(); i++) {
-        checkCondition(at + "/checks/" + i, h.checks().get(i), scope);
+        checkCondition(at + "/checks/" + i, h.checks().get(i), startScope.facts());
       }
     }
   }
 
-  private Set<String> startNames() {
-    Set<String> names = new LinkedHashSet<>(trigger.context());
-    names.addAll(inputs.keySet());
+  /** What a run has before any step: the trigger's context, then the inputs. */
+  private Map<String, FactOrigin> startNames() {
+    Map<String, FactOrigin> names = new LinkedHashMap<>();
+    trigger.context().forEach(n -> names.put(n, FactOrigin.triggerContext()));
+    inputs.keySet().forEach(n -> names.putIfAbsent(n, FactOrigin.input()));
     return names;
   }
 
@@ -163,7 +167,7 @@ final class PlaybookValidator {
     if (steps.isEmpty()) {
       problem("/workflow", "a playbook needs at least one step, such as \"1_detect\"");
     }
-    Set<String> available = startNames();
+    Map<String, FactOrigin> available = startNames();
     // After a step whose action is unknown, what later steps may read is unknown too: do not
     // report names they read as undeclared (the unknown action is the error to fix first).
     complete = !(triggerDerived && !steps.isEmpty() && !resolves(steps.get(0)));
@@ -206,10 +210,10 @@ final class PlaybookValidator {
       }
       checkExtensions(at, step.extensions());
 
-      Set<String> variables = Collections.unmodifiableSet(new LinkedHashSet<>(available));
-      FactSchema facts = factSchema(available, step.spec() instanceof VerifySpec);
-      variableScopes.put(step.key(), variables);
-      factScopes.put(step.key(), facts);
+      Scope scope = scope(available, step.spec() instanceof VerifySpec);
+      Set<String> variables = scope.variables();
+      FactSchema facts = scope.facts();
+      stepScopes.put(step.key(), scope);
 
       StepKind kind = kindOf(step);
       checkSpec(at, step, kind);
@@ -218,7 +222,7 @@ final class PlaybookValidator {
           checkCondition(at + "/" + g.pointer(i), g.conditions().get(i), facts);
         }
       }
-      for (VariableUse use : step.spec().variableUses()) {
+      for (VariableUse use : variableUses(step.spec())) {
         for (String v : use.variables()) {
           if (complete && !variables.contains(v)) {
             problem(
@@ -234,16 +238,47 @@ final class PlaybookValidator {
         }
       }
       if (kind != null && kind.specType().isInstance(step.spec())) {
-        for (String out : kind.outputs(step.spec())) {
-          if (Names.isIdentifier(out)) {
-            available.add(out);
-          }
-        }
+        addOutputs(available, step, kind);
       } else {
         complete = false;
       }
     }
-    routingFacts = factSchema(available, false);
+    routingScope = scope(available, false);
+  }
+
+  /**
+   * Makes {@code step}'s outputs available to later steps: each as {@code step.name}, and by its
+   * bare name unless that is reserved for a trusted value (a standard fact, the trigger's context,
+   * an input), which a step's output never stands in for.
+   */
+  private void addOutputs(Map<String, FactOrigin> available, Step step, StepKind kind) {
+    FactOrigin origin = FactOrigin.stepOutput(step.key(), kind.modelProduced(step.spec()));
+    for (String out : kind.outputs(step.spec())) {
+      if (!Names.isIdentifier(out)) {
+        continue;
+      }
+      available.put(qualified(step, out), origin);
+      if (!reserved.contains(out)) {
+        // A later step's output of the same name replaces an earlier one's.
+        available.remove(out);
+        available.put(out, origin);
+      }
+    }
+  }
+
+  /** The name later steps read {@code step}'s output {@code out} by: {@code classify.severity}. */
+  static String qualified(Step step, String out) {
+    return step.name() + "." + out;
+  }
+
+  private static List<VariableUse> variableUses(StepSpec spec) {
+    if (spec instanceof CollectSpec) {
+      return ((CollectSpec) spec).variableUses();
+    }
+    if (spec instanceof NotifySpec) {
+      return ((NotifySpec) spec).variableUses();
+    }
+    return List.of();
   }
 
   private boolean resolves(Step step) {
@@ -416,6 +451,7 @@ final class PlaybookValidator {
     if (routing == null) {
       return;
     }
+    checkExtensions("/routing", routing.extensions());
     if (routing.routes().isEmpty()) {
       problem("/routing/routes", "routing needs at least one route");
     }
@@ -432,7 +468,8 @@ final class PlaybookValidator {
     for (int i = 0; i < routes.size(); i++) {
       Route r = routes.get(i);
       String here = at + "/" + i;
-      checkCondition(here + "/when", r.when(), routingFacts);
+      checkExtensions(here, r.extensions());
+      checkCondition(here + "/when", r.when(), routingScope.facts());
       if (r.routes().isEmpty() == r.runbook().isEmpty()) {
         problem(
             here,
@@ -473,14 +510,16 @@ final class PlaybookValidator {
   }
 
   /**
-   * What a condition may read given {@code names} from the context, inputs and earlier steps: those
-   * of any type, then the inputs with their declared types, then the standard facts with theirs
-   * (trusted facts win over a step's output of the same name).
+   * What a step may read given {@code available} (the context, inputs and earlier steps' outputs,
+   * with their origins): as variables, all of them; as facts, those of any type, the inputs with
+   * their declared types, then the standard facts with theirs and their trusted origin (a standard
+   * fact is never a step's output).
    */
-  private FactSchema factSchema(Set<String> names, boolean verify) {
+  private Scope scope(Map<String, FactOrigin> available, boolean verify) {
     FactSchema.Builder b = FactSchema.builder();
-    for (String n : names) {
-      if (Names.isIdentifier(n)) {
+    Map<String, FactOrigin> origins = new LinkedHashMap<>(available);
+    for (String n : available.keySet()) {
+      if (Names.isQualified(n)) {
         b.fact(n);
       }
     }
@@ -490,17 +529,18 @@ final class PlaybookValidator {
             b.fact(n, t);
           }
         });
-    declareAll(b, STANDARD);
+    FactSchema.Builder withStandard = b;
+    for (String n : standard.names()) {
+      withStandard.fact(n, standard.type(n).orElseThrow());
+      origins.put(n, FactOrigin.standardFact());
+    }
     if (verify) {
-      declareAll(b, StandardFacts.VERIFICATION);
+      for (String n : StandardFacts.VERIFICATION.names()) {
+        withStandard.fact(n, StandardFacts.VERIFICATION.type(n).orElseThrow());
+        origins.put(n, FactOrigin.standardFact());
+      }
     }
-    return b.build();
-  }
-
-  private static void declareAll(FactSchema.Builder b, FactSchema schema) {
-    for (String n : schema.names()) {
-      b.fact(n, schema.type(n).orElseThrow());
-    }
+    return new Scope(withStandard.build(), available.keySet(), origins);
   }
 
   private void knownAction(String at, String action) {
@@ -510,10 +550,19 @@ final class PlaybookValidator {
           "unknown action '"
               + action
               + "'"
-              + Names.didYouMean(action, knownActions.spellings())
+              + didYouMeanAction(action)
               + "; known actions: "
               + Names.list(knownActions.spellings()));
     }
+  }
+
+  /** The closest spelling, also of actions that are no identifier ({@code get-metric-data}). */
+  private String didYouMeanAction(String action) {
+    return knownActions
+        .actionType()
+        .closestValue(action)
+        .map(c -> " (did you mean '" + c + "'?)")
+        .orElseGet(() -> Names.didYouMean(action, knownActions.spellings()));
   }
 
   private void name(String at, String value) {
@@ -565,6 +614,6 @@ final class PlaybookValidator {
 
   /** Escapes a key for a JSON pointer (RFC 6901). */
   static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
+    return io.github.aiplaybooks.core.condition.JsonPointers.escape(key);
   }
 }

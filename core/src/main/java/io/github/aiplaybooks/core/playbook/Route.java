@@ -2,7 +2,9 @@ package io.github.aiplaybooks.core.playbook;
 
 import io.github.aiplaybooks.core.condition.Condition;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One node of a {@link Routing} tree: a condition and either further routes (a branch) or a runbook
@@ -21,8 +23,14 @@ import java.util.Objects;
  * @param when the condition to take this route
  * @param routes the routes below a branch, tried in order; empty for a leaf
  * @param runbook the actions a leaf runs, in order; empty for a branch
+ * @param extensions the route's {@code x-} keys (users' own data), kept as written
  */
-public record Route(String label, Condition when, List<Route> routes, List<String> runbook) {
+public record Route(
+    String label,
+    Condition when,
+    List<Route> routes,
+    List<String> runbook,
+    Map<String, JsonNode> extensions) {
 
   /** Checks and copies the components; a playbook checks that exactly one list is empty. */
   public Route {
@@ -30,6 +38,18 @@ public record Route(String label, Condition when, List<Route> routes, List<Strin
     Objects.requireNonNull(when, "when");
     routes = List.copyOf(Objects.requireNonNull(routes, "routes"));
     runbook = List.copyOf(Objects.requireNonNull(runbook, "runbook"));
+    extensions = Step.copy(Objects.requireNonNull(extensions, "extensions"));
+  }
+
+  /** A route without extensions. */
+  public Route(String label, Condition when, List<Route> routes, List<String> runbook) {
+    this(label, when, routes, runbook, Map.of());
+  }
+
+  /** The {@code x-} keys, each value a copy. */
+  @Override
+  public Map<String, JsonNode> extensions() {
+    return Step.copy(extensions);
   }
 
   /** A branch: a condition and the routes below it. */

@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.BitSet;
 import java.util.Locale;
 import java.util.Objects;
@@ -30,8 +34,25 @@ import java.util.Objects;
  * them: {@code *}, numbers, ranges {@code a-b}, steps {@code *}{@code /n} and {@code a-b/n}, lists
  * {@code a,b}, {@code JAN}–{@code DEC}, {@code SUN}–{@code SAT} (Sunday is 0 or 7), and the macros
  * {@code @hourly @daily @weekly @monthly @yearly}. When both day fields are restricted, a day
- * matches if either does. In a daylight-saving gap a local time that does not exist is skipped; in
- * an overlap it fires once, at the earlier offset.
+ * matches if either does.
+ *
+ * <p><b>Daylight saving time</b> follows Vixie cron. A <em>fixed-time</em> schedule, one whose
+ * minute and hour fields both name values ({@code 30 2 * * *}), runs once per matching local time
+ * whatever the clocks do:
+ *
+ * <ul>
+ *   <li>spring forward: a time that falls in the gap runs once, right after the gap (Berlin's 02:30
+ *       on 2024-03-31 runs at 03:00 CEST, 01:00Z; New York's 02:30 on 2024-03-10 at 03:00 EDT,
+ *       07:00Z);
+ *   <li>fall back: a time that falls in the overlap runs once, at its first occurrence (Berlin's
+ *       02:30 on 2024-10-27 runs at 02:30 CEST, 00:30Z, not again at 02:30 CET; New York's 01:30 on
+ *       2024-11-03 at 01:30 EDT, 05:30Z).
+ * </ul>
+ *
+ * <p>A <em>wildcard</em> schedule, one whose minute or hour field starts with {@code *} ({@code
+ * *}{@code /5 * * * *}, {@code 0 * * * *}), follows the wall clock: times in a gap do not exist and
+ * are skipped, and times in an overlap run at both occurrences. In a zone without daylight saving,
+ * such as {@code UTC} (the seed's), none of this arises.
  *
  * <p>This small parser is ours rather than cron-utils: the five standard fields are all a playbook
  * needs, and {@code core} stays free of another dependency. Instances are immutable; two schedules
@@ -40,6 +61,9 @@ import java.util.Objects;
 public final class Schedule {
   private static final int[] MINUTE_STEPS = {1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30};
   private static final int[] HOUR_STEPS = {1, 2, 3, 4, 6, 8, 12};
+
+  /** Searching further than this many years means the expression never fires. */
+  private static final int SEARCH_YEARS = 9;
 
   private final CronExpression cron;
   private final ZoneId zone;
@@ -136,25 +160,70 @@ public final class Schedule {
     return next(after.atZone(zone)).toInstant();
   }
 
-  /** The first time strictly after {@code after} at which the schedule fires, in its zone. */
+  /**
+   * The first time strictly after {@code after} at which the schedule fires, in its zone; across
+   * daylight-saving changes as described on this class.
+   */
   public ZonedDateTime next(ZonedDateTime after) {
     Objects.requireNonNull(after, "after");
     Instant limit = after.toInstant();
-    LocalDateTime local = after.withZoneSameInstant(zone).toLocalDateTime();
-    while (true) {
-      local = cron.nextLocal(local);
-      ZonedDateTime candidate = ZonedDateTime.ofLocal(local, zone, null);
-      // A local time in a gap does not exist (ofLocal moved it); an earlier offset in an overlap
-      // that is not after the limit has fired already.
-      if (candidate.toLocalDateTime().equals(local) && candidate.toInstant().isAfter(limit)) {
-        return candidate;
+    ZoneRules rules = zone.getRules();
+    // Walk the time line one stretch of constant offset at a time: within a stretch local time
+    // and instants correspond one to one, so the first matching local time is the answer.
+    Instant from = limit;
+    LocalDateTime searchAfter = LocalDateTime.ofInstant(limit, rules.getOffset(limit));
+    Instant horizon = limit.atZone(zone).plusYears(SEARCH_YEARS).toInstant();
+    while (from.isBefore(horizon)) {
+      ZoneOffset offset = rules.getOffset(from);
+      ZoneOffsetTransition end = rules.nextTransition(from);
+      ZoneOffsetTransition start = rules.previousTransition(from.plusNanos(1));
+      LocalDateTime localEnd = end == null ? null : end.getDateTimeBefore();
+      // Fixed-time jobs do not run again in the repeated local hour after a fall back.
+      LocalDateTime repeatsUntil =
+          cron.fixedTime()
+                  && start != null
+                  && start.isOverlap()
+                  && !from.isBefore(start.getInstant())
+              ? start.getDateTimeBefore()
+              : null;
+      LocalDateTime local = searchAfter;
+      while (true) {
+        local = cron.nextLocal(local);
+        if (localEnd != null && !local.isBefore(localEnd)) {
+          break;
+        }
+        Instant at = local.toInstant(offset);
+        // (A historical offset change at an odd second can put a minute before the stretch.)
+        if (!at.isAfter(limit) || (repeatsUntil != null && local.isBefore(repeatsUntil))) {
+          continue;
+        }
+        return ZonedDateTime.ofInstant(at, zone);
       }
+      // Fixed-time jobs whose local time falls in a spring-forward gap run right after it.
+      LocalDateTime gapStart = end.getDateTimeBefore();
+      if (end.isGap()
+          && cron.fixedTime()
+          && cron.nextLocal(gapStart.minusMinutes(1)).isBefore(end.getDateTimeAfter())) {
+        return ZonedDateTime.ofInstant(end.getInstant(), zone);
+      }
+      from = end.getInstant();
+      searchAfter = end.getDateTimeAfter().minusMinutes(1);
     }
+    // Cannot happen for an expression that parse() accepted, but a wildcard schedule could in
+    // principle match only local times that every year's gap removes.
+    throw new IllegalStateException(
+        "cron '" + cron.canonical() + "' in " + zone + " does not fire after " + after);
   }
 
-  /** Whether the schedule fires at the minute that holds {@code time}. */
+  /**
+   * Whether the schedule fires at the minute that holds {@code time}: whether {@link
+   * #next(ZonedDateTime)} from just before that minute is that minute. So it agrees with {@code
+   * next} across daylight-saving changes.
+   */
   public boolean firesAt(ZonedDateTime time) {
-    return cron.matches(time.withZoneSameInstant(zone).toLocalDateTime());
+    Objects.requireNonNull(time, "time");
+    Instant minute = time.toInstant().truncatedTo(ChronoUnit.MINUTES);
+    return next(minute.minusNanos(1)).equals(minute);
   }
 
   /**

@@ -46,6 +46,17 @@ public interface StepKind {
   }
 
   /**
+   * Whether the model produces this step's outputs (see {@link FactOrigin#modelProduced()}): a
+   * later condition that reads them reads the model's claims, which the engine keeps out of policy
+   * decisions. By default {@code true}, the fail-closed answer for a kind that does not say; the
+   * built-in kinds answer {@code true} exactly for the model's steps ({@link LlmSpec}). Override to
+   * return {@code false} for a step whose outputs trusted code computes.
+   */
+  default boolean modelProduced(StepSpec spec) {
+    return true;
+  }
+
+  /**
    * Checks the parameters of a custom step beyond their keys; each string is one problem, reported
    * at the step. By default none.
    */

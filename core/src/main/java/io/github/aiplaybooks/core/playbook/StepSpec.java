@@ -58,11 +58,6 @@ public sealed interface StepSpec
     return List.of();
   }
 
-  /** Where this step reads {@code ${...}} variables. */
-  default List<VariableUse> variableUses() {
-    return List.of();
-  }
-
   /**
    * The names this step's parameters make available to later steps: {@code extract} fields, the
    * {@code output} name, collected {@code metrics}, and so on. The step's {@link StepKind} may add

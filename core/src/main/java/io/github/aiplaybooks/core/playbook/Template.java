@@ -11,7 +11,8 @@ import java.util.function.Function;
 /**
  * A text with {@code ${name}} placeholders, such as the seed's notification {@code "Auto-rollback
  * executed: ${deployment} v2.1.0 → v2.0.5"}. Placeholder names are identifiers (a letter or {@code
- * _}, then letters, digits and {@code _}); a {@code $} not followed by {@code {} is plain text, so
+ * _}, then letters, digits and {@code _}), or a step's output qualified by the step's name ({@code
+ * ${classify.type}}, see {@link Scope}); a {@code $} not followed by {@code {} is plain text, so
  * {@code "saves $50/month"} needs no escaping. {@code $${} writes a literal {@code ${}.
  *
  * <pre>{@code
@@ -66,13 +67,14 @@ public final class Template {
           throw new TemplateException(text, i, "'${' is not closed by '}'");
         }
         String name = text.substring(i + 2, close);
-        if (!Names.isIdentifier(name)) {
+        if (!Names.isQualified(name)) {
           throw new TemplateException(
               text,
               i,
               "'${"
                   + name
-                  + "}' does not name a variable (a letter or _, then letters, digits, _)");
+                  + "}' does not name a variable (a letter or _, then letters, digits, _; or a"
+                  + " step's output such as classify.type)");
         }
         if (literal.length() > 0) {
           parts.add(new Part(literal.toString(), null));

@@ -11,10 +11,10 @@ import java.util.Objects;
  *     {@code message}
  * @param variables the variable names, in order of first appearance
  */
-public record VariableUse(String path, List<String> variables) {
+record VariableUse(String path, List<String> variables) {
 
   /** Checks and copies the components. */
-  public VariableUse {
+  VariableUse {
     Objects.requireNonNull(path, "path");
     variables = List.copyOf(Objects.requireNonNull(variables, "variables"));
   }

@@ -45,7 +45,8 @@ import java.util.Set;
  *       <td></td></tr>
  *   <tr><td>delete_pvc</td><td>delete_unused_pvc</td><td>DESTRUCTIVE</td><td></td></tr>
  *   <tr><td>consolidate_lb</td><td></td><td>DESTRUCTIVE</td><td></td></tr>
- *   <tr><td>scale_nodegroup</td><td></td><td>MUTATE</td><td></td></tr>
+ *   <tr><td>scale_nodegroup (changes replicas: its {@code replicas} and {@code
+ *       target_replicas} are node counts)</td><td></td><td>MUTATE</td><td></td></tr>
  *   <tr><td>notify, escalate</td><td>alert_team (notify)</td><td>READ: telling a human
  *       changes nothing managed</td><td></td></tr>
  *   <tr><td>expand_pvc, clean_logs, isolate_pod, apply_network_policy, rotate_secrets</td>
@@ -166,36 +167,71 @@ public final class ActionCatalog {
     }
 
     /**
-     * Adds actions; a definition with the canonical name of one already here replaces it.
+     * Adds actions.
      *
-     * @throws IllegalArgumentException if a name or alias is already a name or alias of another
-     *     action
+     * @throws IllegalArgumentException if an action of the same canonical name is already here
+     *     (redefine it with {@link #replace}), or a name or alias is already a name or alias of
+     *     another action
      */
     public Builder register(ActionDefinition... definitions) {
       for (ActionDefinition d : definitions) {
         Objects.requireNonNull(d, "definitions: null element");
-        List<String> spellings = new ArrayList<>();
-        spellings.add(d.name());
-        spellings.addAll(d.aliases());
-        for (String s : spellings) {
-          for (ActionDefinition other : byName.values()) {
-            if (other.name().equals(d.name())) {
-              continue;
-            }
-            if (other.name().equals(s) || other.aliases().contains(s)) {
-              throw new IllegalArgumentException(
-                  "definitions: '"
-                      + s
-                      + "' of action "
-                      + d.name()
-                      + " is already a name of action "
-                      + other.name());
-            }
-          }
+        ActionDefinition existing = byName.get(d.name());
+        if (existing != null) {
+          throw new IllegalArgumentException(
+              "definitions: action "
+                  + d.name()
+                  + " is already registered ("
+                  + existing
+                  + "); use replace(...) to redefine it");
         }
+        checkNames(d);
         byName.put(d.name(), d);
       }
       return this;
+    }
+
+    /**
+     * Redefines actions already here, each by its canonical name (its place in {@link
+     * ActionCatalog#actions()} is kept): the explicit way to change an action's effect, aliases or
+     * category.
+     *
+     * @throws IllegalArgumentException if there is no action of that name (add it with {@link
+     *     #register}), or a name or alias is already a name or alias of another action
+     */
+    public Builder replace(ActionDefinition... definitions) {
+      for (ActionDefinition d : definitions) {
+        Objects.requireNonNull(d, "definitions: null element");
+        if (!byName.containsKey(d.name())) {
+          throw new IllegalArgumentException(
+              "definitions: there is no action " + d.name() + " to replace; use register(...)");
+        }
+        checkNames(d);
+        byName.put(d.name(), d);
+      }
+      return this;
+    }
+
+    private void checkNames(ActionDefinition d) {
+      List<String> spellings = new ArrayList<>();
+      spellings.add(d.name());
+      spellings.addAll(d.aliases());
+      for (String s : spellings) {
+        for (ActionDefinition other : byName.values()) {
+          if (other.name().equals(d.name())) {
+            continue;
+          }
+          if (other.name().equals(s) || other.aliases().contains(s)) {
+            throw new IllegalArgumentException(
+                "definitions: '"
+                    + s
+                    + "' of action "
+                    + d.name()
+                    + " is already a name of action "
+                    + other.name());
+          }
+        }
+      }
     }
 
     /** Removes the action with canonical name {@code name}, if present. */
@@ -256,7 +292,9 @@ public final class ActionCatalog {
         // emergency stop and on the fallback path, which escalate to a human.
         ActionDefinition.read("notify", "alert_team"),
         ActionDefinition.read("escalate"),
-        mutate("scale_nodegroup", null).build());
+        // Its replica facts are node counts: replicas and target_replicas are the node group's
+        // current and wanted number of nodes.
+        mutate("scale_nodegroup", null).changesReplicas(true).build());
     return b.build();
   }
 

@@ -83,10 +83,11 @@ public final class ActionDefinition {
   }
 
   /**
-   * Whether the action changes a replica count, as {@code scale_deployment} does. For such an
-   * action the engine computes the facts {@code scale_up} and {@code scale_down} from {@code
-   * replicas} and {@code target_replicas}, and leaves them missing (so that rules fail closed) when
-   * those are not given; for any other action both are 0.
+   * Whether the action changes a replica count, as {@code scale_deployment} does (or {@code
+   * scale_nodegroup}, whose replicas are nodes). For such an action the engine computes the facts
+   * {@code scale_up} and {@code scale_down} from {@code replicas} and {@code target_replicas}, and
+   * leaves them missing (so that rules fail closed) when those are not given; for any other action
+   * both are 0.
    */
   public boolean changesReplicas() {
     return changesReplicas;

@@ -10,8 +10,9 @@ import java.util.Optional;
  *
  * <p>The facts must come from trusted code (the cluster, the clock, the action itself, the
  * operator) and never from model output: the policy decides on them. The engine adds the computed
- * facts ({@code action}, {@code off_hours}, {@code scale_up}, {@code scale_down}) only where these
- * facts do not already have them.
+ * facts ({@code action}, {@code off_hours}, {@code namespace} and {@code cluster} from the target,
+ * {@code scale_up}, {@code scale_down}) where these facts do not already have them, and refuses the
+ * request when they disagree.
  *
  * <pre>{@code
  * ActionRequest request = ActionRequest.builder("restart_pod")

@@ -9,18 +9,23 @@ final class EpochNanos {
 
   private EpochNanos() {}
 
+  /** The longest a second count can be without overflowing nanoseconds. */
+  private static final long MAX_SECONDS = Long.MAX_VALUE / NANOS_PER_SECOND - 1;
+
   /**
-   * {@code at} in nanoseconds since 1970.
-   *
-   * @throws IllegalArgumentException if {@code at} is more than about 292 years from 1970
+   * {@code at} in nanoseconds since 1970, clamped to {@link Long#MIN_VALUE} or {@link
+   * Long#MAX_VALUE} when it is more than about 292 years from 1970 (no rate-limit window is that
+   * long, so the clamp changes no count).
    */
   static long of(Instant at) {
-    try {
-      return Math.addExact(Math.multiplyExact(at.getEpochSecond(), NANOS_PER_SECOND), at.getNano());
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException(
-          "at: " + at + " is too far from 1970 for a rate limit (about 292 years at most)");
+    long seconds = at.getEpochSecond();
+    if (seconds > MAX_SECONDS) {
+      return Long.MAX_VALUE;
     }
+    if (seconds < -MAX_SECONDS) {
+      return Long.MIN_VALUE;
+    }
+    return seconds * NANOS_PER_SECOND + at.getNano();
   }
 
   static Instant toInstant(long nanos) {

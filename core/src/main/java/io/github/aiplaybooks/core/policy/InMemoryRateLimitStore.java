@@ -1,7 +1,9 @@
 package io.github.aiplaybooks.core.policy;
 
 import io.github.aiplaybooks.core.condition.Rate;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,18 +15,35 @@ import java.util.concurrent.locks.ReentrantLock;
  * now and then, so per-target keys do not pile up.
  *
  * <pre>{@code
- * RateLimitStore store = new InMemoryRateLimitStore();
+ * RateLimitStore store = new InMemoryRateLimitStore(clock);
  * SlidingWindowRateLimiter limiter = SlidingWindowRateLimiter.builder(Rate.parse("5 per hour"))
  *     .store(store)
+ *     .clock(clock)
  *     .build();
  * }</pre>
  *
- * <p>Thread-safe. Instants must lie within about 292 years of 1970 (they are held as nanoseconds).
+ * <p>Besides the contract of {@link RateLimitStore}:
+ *
+ * <ul>
+ *   <li>Each key remembers its rate; using it with another rate is a {@link PolicyException} (code
+ *       {@value PolicyException#RATE_LIMIT_CONFLICT}), so two policies that limit one key
+ *       differently are refused, not mixed.
+ *   <li>Executions are deduplicated by their execution id (see {@link #tryAdmit(String, Rate,
+ *       Instant, String)}).
+ *   <li>Dropping emptied keys reads the store's own clock, never an instant a caller gave: a key is
+ *       dropped only when nothing it holds counts at the earlier of the clock's now and the latest
+ *       instant any caller gave. Give the store the clock of the engines and limiters that use it.
+ * </ul>
+ *
+ * <p>Thread-safe. Instants are held as nanoseconds since 1970; those more than about 292 years away
+ * are clamped.
  */
 public final class InMemoryRateLimitStore implements RateLimitStore {
   private static final int MIN_SWEEP_SIZE = 1024;
 
   private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+  private final NanoClock clock;
+  private final int minSweepSize;
 
   /** Gives each window the high bits of its slot ids, so ids are never reused within a key. */
   private final AtomicLong windowIds = new AtomicLong();
@@ -35,29 +54,99 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
    */
   private final AtomicLong droppedLatest = new AtomicLong(Long.MIN_VALUE);
 
-  private volatile int sweepAt = MIN_SWEEP_SIZE;
+  private volatile int sweepAt;
 
-  /** An empty store. */
-  public InMemoryRateLimitStore() {}
+  /** How many sweeps ran; for tests. */
+  private volatile int sweeps;
+
+  /** An empty store whose sweep reads the system clock (UTC). */
+  public InMemoryRateLimitStore() {
+    this(Clock.systemUTC());
+  }
+
+  /** An empty store whose sweep reads {@code clock}. */
+  public InMemoryRateLimitStore(Clock clock) {
+    this(NanoClock.of(clock), MIN_SWEEP_SIZE);
+  }
+
+  /** An empty store whose sweep reads {@code clock}. */
+  public InMemoryRateLimitStore(NanoClock clock) {
+    this(clock, MIN_SWEEP_SIZE);
+  }
+
+  /** For tests: sweeps once {@code minSweepSize} keys are held. */
+  InMemoryRateLimitStore(NanoClock clock, int minSweepSize) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    if (minSweepSize < 1) {
+      throw new IllegalArgumentException("minSweepSize: must be at least 1, was " + minSweepSize);
+    }
+    this.minSweepSize = minSweepSize;
+    this.sweepAt = minSweepSize;
+  }
 
   @Override
   public Admission tryAdmit(String key, Rate rate, Instant at) {
+    return tryAdmit(key, rate, at, null);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>With an {@code executionId}: if a slot of {@code key} taken with the same id still counts,
+   * it is admitted again (the same execution, retried), taking nothing more; that slot can no
+   * longer be released, since two holders share it.
+   */
+  @Override
+  public Admission tryAdmit(String key, Rate rate, Instant at, String executionId) {
     long t = EpochNanos.of(at);
-    long window = EpochNanos.windowOf(rate);
     while (true) {
-      Window w = windowFor(key, t);
+      Window w = windowFor(key, rate, t);
       w.lock();
       try {
         if (w.dropped) {
           continue;
         }
+        w.checkRate(rate);
         long now = w.advance(t);
-        w.expire(now, window);
+        w.expire(now);
         Instant effective = now == t ? at : EpochNanos.toInstant(now);
-        if (w.size < rate.count()) {
-          return new Admission(w.append(now), effective, effective);
+        if (executionId != null) {
+          int same = w.indexOf(executionId);
+          if (same >= 0) {
+            w.pin(same);
+            return new Admission(w.slotAt(same), w.instantAt(same), effective);
+          }
         }
-        return new Admission(-1, effective, w.freeAt(rate.count(), window));
+        if (w.size < rate.count()) {
+          return new Admission(w.add(now, executionId), effective, effective);
+        }
+        return new Admission(-1, effective, w.freeAt(rate.count()));
+      } finally {
+        w.unlock();
+      }
+    }
+  }
+
+  /**
+   * Takes a slot of {@code key} at {@code nanos} if the window has room, without allocating: the
+   * fast path of {@link SlidingWindowRateLimiter#tryAcquire}. The slot counts as executed.
+   */
+  boolean tryAcquire(String key, Rate rate, long nanos) {
+    while (true) {
+      Window w = windowFor(key, rate, nanos);
+      w.lock();
+      try {
+        if (w.dropped) {
+          continue;
+        }
+        w.checkRate(rate);
+        long now = w.advance(nanos);
+        w.expire(now);
+        if (w.size < rate.count()) {
+          w.add(now, null);
+          return true;
+        }
+        return false;
       } finally {
         w.unlock();
       }
@@ -70,15 +159,15 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     if (w == null) {
       return rate.count() > 0 ? at : Instant.MAX;
     }
-    long window = EpochNanos.windowOf(rate);
     w.lock();
     try {
+      w.checkRate(rate);
       long now = Math.max(EpochNanos.of(at), w.latest);
-      int counted = w.countAfter(EpochNanos.minus(now, window));
+      int counted = w.countAfter(EpochNanos.minus(now, w.window));
       if (counted < rate.count()) {
         return at;
       }
-      return w.freeAt(rate.count(), window);
+      return w.freeAt(rate.count());
     } finally {
       w.unlock();
     }
@@ -90,33 +179,36 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     if (w == null) {
       return 0;
     }
-    long window = EpochNanos.windowOf(rate);
     w.lock();
     try {
+      w.checkRate(rate);
       long now = Math.max(EpochNanos.of(at), w.latest);
-      return w.countAfter(EpochNanos.minus(now, window));
+      return w.countAfter(EpochNanos.minus(now, w.window));
     } finally {
       w.unlock();
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>History never moves the key's time forward: a past execution counts where it lies, and one
+   * after the latest instant the key was given counts at once, until it leaves the window.
+   */
   @Override
   public void record(String key, Rate rate, Instant at) {
     long t = EpochNanos.of(at);
-    long window = EpochNanos.windowOf(rate);
     while (true) {
-      Window w = windowFor(key, t);
+      Window w = windowFor(key, rate, t);
       w.lock();
       try {
         if (w.dropped) {
           continue;
         }
-        if (t > w.latest) {
-          w.latest = t;
-        }
-        w.expire(w.latest, window);
-        if (t > EpochNanos.minus(w.latest, window)) {
-          w.insertSorted(t);
+        w.checkRate(rate);
+        w.expire(w.latest);
+        if (t > EpochNanos.minus(w.latest, w.window)) {
+          w.insert(t);
         }
         return;
       } finally {
@@ -144,34 +236,59 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     return windows.size();
   }
 
-  private Window windowFor(String key, long now) {
+  /** How many sweeps ran; for tests of the sweep. */
+  int sweeps() {
+    return sweeps;
+  }
+
+  private Window windowFor(String key, Rate rate, long given) {
     Window w = windows.get(key);
     if (w != null) {
       return w;
     }
     if (windows.size() >= sweepAt) {
-      sweep(now);
+      sweep();
     }
     return windows.computeIfAbsent(
-        key, k -> new Window(windowIds.incrementAndGet() << 32, droppedLatest.get()));
+        key, k -> new Window(k, rate, windowIds.incrementAndGet() << 32, droppedLatest.get()));
   }
 
   /**
-   * Drops the windows that hold nothing that counts at {@code now} (an instant a caller gave), or
-   * at their own latest instant if later. New windows start no earlier than the latest such
-   * instant, so what a dropped window held never counts again, even if the clock steps back.
+   * Drops the windows that hold nothing that counts at the store's now: the earlier of its clock's
+   * instant and the latest instant a caller gave that the store holds (or at a window's own latest
+   * instant, if later). New windows start no earlier than the latest such instant, so what a
+   * dropped window held never counts again, even if the clock steps back. Package-private so tests
+   * can sweep at will.
    */
-  private synchronized void sweep(long now) {
+  synchronized void sweep() {
     if (windows.size() < sweepAt) {
       return;
     }
+    sweepNow();
+    sweepAt = Math.max(minSweepSize, 2 * windows.size());
+  }
+
+  /** Sweeps whatever the number of keys; for tests. */
+  synchronized void sweepNow() {
+    // The latest instant any caller gave that the store still knows of: the sweep never looks
+    // past it, so a store whose clock runs ahead of its callers' drops nothing that counts.
+    long given = droppedLatest.get();
+    for (Window w : windows.values()) {
+      w.lock();
+      try {
+        given = Math.max(given, w.last());
+      } finally {
+        w.unlock();
+      }
+    }
+    long now = Math.min(clock.epochNanos(), given);
+    sweeps++;
     windows.forEach(
         (key, w) -> {
           w.lock();
           try {
             long at = Math.max(now, w.latest);
-            if (w.lastWindow != Long.MAX_VALUE
-                && w.countAfter(EpochNanos.minus(at, w.lastWindow)) == 0) {
+            if (w.countAfter(EpochNanos.minus(at, w.window)) == 0) {
               w.dropped = true;
               droppedLatest.accumulateAndGet(at, Math::max);
               windows.remove(key, w);
@@ -180,36 +297,70 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
             w.unlock();
           }
         });
-    sweepAt = Math.max(MIN_SWEEP_SIZE, 2 * windows.size());
+  }
+
+  @Override
+  public String toString() {
+    return "InMemoryRateLimitStore[" + windows.size() + " keys]";
   }
 
   /**
-   * The sliding log of one key: instants (nanoseconds) and slot ids, oldest first, in a circular
-   * buffer. Guarded by itself, a lock (one compare-and-set to take, none to give back).
+   * The sliding log of one key: instants (nanoseconds), slot ids and execution ids, oldest first,
+   * in circular buffers. Guarded by itself, a lock (one compare-and-set to take).
    */
   private static final class Window extends ReentrantLock {
     private static final long serialVersionUID = 1L;
 
+    private final String key;
+    private final Rate rate;
+    final long window;
     private final long slotBase;
     private int nextSeq;
 
-    /** The latest instant this key has been given. */
+    /** The latest instant this key has been given by an admission. */
     long latest;
-
-    /** The window length used last, for the sweep; {@link Long#MAX_VALUE} before any. */
-    long lastWindow = Long.MAX_VALUE;
 
     private long[] times = new long[4];
     private long[] slots = new long[4];
+
+    /** The execution id of each slot, or {@code null}; allocated on first use. */
+    private String[] ids;
+
+    /** Whether each slot was admitted more than once, so cannot be released; with {@link #ids}. */
+    private boolean[] pinned;
+
     private int head;
     int size;
 
     /** Set when the sweep removed this window from the map; callers then fetch a new one. */
     boolean dropped;
 
-    Window(long slotBase, long latest) {
+    Window(String key, Rate rate, long slotBase, long latest) {
+      this.key = key;
+      this.rate = rate;
+      this.window = EpochNanos.windowOf(rate);
       this.slotBase = slotBase;
       this.latest = latest;
+    }
+
+    void checkRate(Rate asked) {
+      if (asked != rate && !asked.equals(rate)) {
+        throw new PolicyException(
+            PolicyException.RATE_LIMIT_CONFLICT,
+            "rate-limit store",
+            "the rate-limit key '"
+                + key
+                + "' is counted at "
+                + rate
+                + " in this store, and cannot also be counted at "
+                + asked
+                + ": two policies limit it differently; give each its own key prefix or store");
+      }
+    }
+
+    /** The latest instant this key was given, by an admission or in its history. */
+    long last() {
+      return size == 0 ? latest : Math.max(latest, times[index(size - 1)]);
     }
 
     long advance(long t) {
@@ -224,10 +375,13 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     }
 
     /** Drops the slots that left the window ending at {@code now}. */
-    void expire(long now, long window) {
-      lastWindow = window;
+    void expire(long now) {
       long boundary = EpochNanos.minus(now, window);
       while (size > 0 && times[head] <= boundary) {
+        if (ids != null) {
+          ids[head] = null;
+          pinned[head] = false;
+        }
         head = (head + 1) & (times.length - 1);
         size--;
       }
@@ -242,10 +396,8 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
       return size - expired;
     }
 
-    /**
-     * When the slots counted fall below {@code count}; {@link Instant#MAX} if {@code count} is 0.
-     */
-    Instant freeAt(long count, long window) {
+    /** When the slots counted fall below {@code count}; {@link Instant#MAX} if it is 0. */
+    Instant freeAt(long count) {
       if (count <= 0) {
         return Instant.MAX;
       }
@@ -254,35 +406,105 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
       return EpochNanos.toInstant(EpochNanos.plus(oldestThatMustLeave, window));
     }
 
-    long append(long t) {
+    /** The position of the slot taken for {@code executionId}, or -1. */
+    int indexOf(String executionId) {
+      if (ids == null) {
+        return -1;
+      }
+      for (int k = 0; k < size; k++) {
+        if (executionId.equals(ids[index(k)])) {
+          return k;
+        }
+      }
+      return -1;
+    }
+
+    long slotAt(int k) {
+      return slots[index(k)];
+    }
+
+    Instant instantAt(int k) {
+      return EpochNanos.toInstant(times[index(k)]);
+    }
+
+    void pin(int k) {
+      pinned[index(k)] = true;
+    }
+
+    /** Adds a slot at {@code t}, the latest instant, unless history lies after it. */
+    long add(long t, String executionId) {
+      if (size > 0 && times[index(size - 1)] > t) {
+        return insertAt(t, executionId);
+      }
       grow();
+      if (executionId != null && ids == null) {
+        ids = new String[times.length];
+        pinned = new boolean[times.length];
+      }
       int i = index(size);
       long slot = slotBase | (nextSeq++ & 0xFFFF_FFFFL);
       times[i] = t;
       slots[i] = slot;
+      if (ids != null) {
+        ids[i] = executionId;
+        pinned[i] = false;
+      }
       size++;
       return slot;
     }
 
-    void insertSorted(long t) {
+    void insert(long t) {
+      insertAt(t, null);
+    }
+
+    private long insertAt(long t, String executionId) {
       grow();
+      if (executionId != null && ids == null) {
+        ids = new String[times.length];
+        pinned = new boolean[times.length];
+      }
       int pos = size;
       while (pos > 0 && times[index(pos - 1)] > t) {
-        times[index(pos)] = times[index(pos - 1)];
-        slots[index(pos)] = slots[index(pos - 1)];
+        move(pos - 1, pos);
         pos--;
       }
-      times[index(pos)] = t;
-      slots[index(pos)] = slotBase | (nextSeq++ & 0xFFFF_FFFFL);
+      int i = index(pos);
+      long slot = slotBase | (nextSeq++ & 0xFFFF_FFFFL);
+      times[i] = t;
+      slots[i] = slot;
+      if (ids != null) {
+        ids[i] = executionId;
+        pinned[i] = false;
+      }
       size++;
+      return slot;
+    }
+
+    private void move(int from, int to) {
+      int f = index(from);
+      int d = index(to);
+      times[d] = times[f];
+      slots[d] = slots[f];
+      if (ids != null) {
+        ids[d] = ids[f];
+        pinned[d] = pinned[f];
+      }
     }
 
     void remove(long slot) {
       for (int k = 0; k < size; k++) {
-        if (slots[index(k)] == slot) {
+        int i = index(k);
+        if (slots[i] == slot) {
+          if (ids != null && pinned[i]) {
+            // Two holders share this execution: one giving it back does not undo the other.
+            return;
+          }
           for (int j = k; j < size - 1; j++) {
-            times[index(j)] = times[index(j + 1)];
-            slots[index(j)] = slots[index(j + 1)];
+            move(j + 1, j);
+          }
+          if (ids != null) {
+            ids[index(size - 1)] = null;
+            pinned[index(size - 1)] = false;
           }
           size--;
           return;
@@ -294,14 +516,24 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
       if (size < times.length) {
         return;
       }
-      long[] t = new long[times.length * 2];
-      long[] s = new long[times.length * 2];
+      int n = times.length * 2;
+      long[] t = new long[n];
+      long[] s = new long[n];
+      String[] is = ids == null ? null : new String[n];
+      boolean[] ps = ids == null ? null : new boolean[n];
       for (int k = 0; k < size; k++) {
-        t[k] = times[index(k)];
-        s[k] = slots[index(k)];
+        int i = index(k);
+        t[k] = times[i];
+        s[k] = slots[i];
+        if (is != null) {
+          is[k] = ids[i];
+          ps[k] = pinned[i];
+        }
       }
       times = t;
       slots = s;
+      ids = is;
+      pinned = ps;
       head = 0;
     }
   }

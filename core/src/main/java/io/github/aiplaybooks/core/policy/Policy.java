@@ -5,6 +5,7 @@ import io.github.aiplaybooks.core.condition.ConditionException;
 import io.github.aiplaybooks.core.condition.FactSchema;
 import io.github.aiplaybooks.core.condition.FactType;
 import io.github.aiplaybooks.core.condition.Rate;
+import io.github.aiplaybooks.core.condition.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What may run without a human, what needs one, and how often: the seed's safety controls and
@@ -52,7 +55,8 @@ import java.util.stream.Collectors;
  *   <li>{@code emergency_stop}: {@code true} refuses every action that is not {@link Effect#READ}.
  *   <li>{@code business_hours}: when {@code off_hours} is false; see {@link BusinessHours} (days as
  *       {@code "MON-FRI"} or a list such as {@code ["MON", "WED"]}; default Monday to Friday 09:00
- *       to 17:00 UTC).
+ *       to 17:00 UTC). A policy whose rules read {@code off_hours} should declare them with its
+ *       zone: without, it loads with the default and {@link #warnings()} (logged) says so.
  *   <li>{@code facts}: more facts the conditions may read, each with its type: {@code boolean},
  *       {@code number}, {@code string}, {@code ratio}, {@code duration}, {@code money}, {@code
  *       list}, {@code any}, {@code count(UNIT)}, or a list of the allowed strings.
@@ -60,7 +64,9 @@ import java.util.stream.Collectors;
  *
  * <p>Conditions are compiled when the policy is loaded, against the facts it may read: a misspelt
  * fact, action or rate-limit category, a type error or an unknown key is an error then, never a
- * rule that silently does not match. The standard facts are:
+ * rule that silently does not match. That includes a symbol on the right of {@code ==}, {@code !=}
+ * or {@code IN} spelt almost like a fact ({@code namespace == protected_namespce}): quote it if a
+ * symbol was meant. The standard facts are:
  *
  * <table>
  *   <caption>Standard facts</caption>
@@ -74,7 +80,8 @@ import java.util.stream.Collectors;
  *       scaling down, else 0; 0 for an action that changes no replica count</td></tr>
  *   <tr><td>replicas, target_replicas</td><td>number</td><td>current and wanted replicas, for
  *       the two above</td></tr>
- *   <tr><td>severity</td><td>string</td><td>such as {@code P0}</td></tr>
+ *   <tr><td>severity</td><td>one of P0, P1, P2, P3, P4</td><td>P0 is the worst; {@code
+ *       severity == p0} is an error (did you mean P0?)</td></tr>
  *   <tr><td>blast_radius</td><td>count of pods</td><td>how many pods the action touches;
  *       computed as 0 for a READ action, unless given</td></tr>
  *   <tr><td>namespace, cluster, environment</td><td>string</td><td>where it acts</td></tr>
@@ -84,18 +91,35 @@ import java.util.stream.Collectors;
  *   <tr><td>confidence</td><td>ratio</td><td>such as {@code 0.9}</td></tr>
  * </table>
  *
- * <p>Computed facts are filled in only where the trusted facts lack them. For an action that
- * changes replicas ({@code scale_deployment}) without {@code replicas} and {@code target_replicas}
- * (or scaling up from zero), {@code scale_up} and {@code scale_down} stay missing, so rules that
- * read them fail closed.
+ * <p>Computed facts are filled in where the trusted facts lack them, and a trusted fact that
+ * disagrees with what the engine knows is refused ({@code DENY}, rule {@code facts}): {@code
+ * namespace} and {@code cluster} come from the request's {@link Target} when it names them; for an
+ * action that {@linkplain ActionDefinition#changesReplicas() changes replicas}, {@code scale_up}
+ * and {@code scale_down} are always computed from {@code replicas} and {@code target_replicas} when
+ * both are given (a trusted value that differs, both positive, or any negative value is refused);
+ * without the counts (or scaling up from zero, which has no ratio) the missing ones stay missing,
+ * so rules that read them fail closed. For any other action both are 0, and a trusted value that is
+ * not is refused. Counts ({@code blast_radius}, {@code count(UNIT)} facts) are never negative.
  *
- * <p><b>Rules about scaling apply only to scaling.</b> A rule that reads {@code scale_up} applies
- * only to a request that scales up, and one that reads {@code scale_down} only to a request that
- * scales down; for any other request it neither allows nor requires anything. So the seed's {@code
- * scale_up < 2x} in {@code auto_approve} means "scaling up, to less than twice the replicas": it
- * does not allow a scale-down, nor {@code drain_node} or {@code consolidate_lb} (for which {@code
- * scale_up} is 0, and {@code 0 < 2x} would otherwise hold). When the replica counts are unknown the
- * rule applies and fails closed.
+ * <p><b>Automatic rules about scaling allow only scaling.</b> A rule that allows without a human
+ * ({@code auto_approve}, {@code auto_approve_if}) and reads {@code scale_up} allows only a request
+ * that scales up, as if it read {@code <scales up> AND rule}; one that reads {@code scale_down}
+ * only a request that scales down; one that reads both a request that scales either way. So the
+ * seed's {@code scale_up < 2x} means "scaling up, to less than twice the replicas": it does not
+ * allow a scale-down, nor {@code drain_node} (for which {@code scale_up} is 0, and {@code 0 < 2x}
+ * would otherwise hold), and neither does {@code scale_up < 2x OR blast_radius < 10_pods}. When the
+ * direction is unknown (no replica counts), such a rule never allows. Rules that require a human
+ * are read plainly, on the computed values: {@code scale_down > 50% OR blast_radius > 50_pods}
+ * requires a human for a {@code restart_pod} of 500 pods ({@code scale_down} is 0 there), and
+ * {@code scale_down > 50%} for a scale-down of 60%.
+ *
+ * <p><b>A destructive action needs a rule that names it.</b> An automatic rule allows a {@link
+ * Effect#DESTRUCTIVE} action only if it names that action: the bare item ({@code consolidate_lb},
+ * or an alias), or a condition that holds (or may hold) for this action rather than for an action
+ * it does not mention, such as {@code action IN ['delete_pvc', 'consolidate_lb']} or {@code action
+ * == consolidate_lb AND blast_radius < 10_pods}. A rule that only excludes actions ({@code action
+ * != delete_node}) or does not read {@code action} ({@code blast_radius < 10_pods}) never allows
+ * one: a human decides.
  *
  * <pre>{@code
  * Policy seed = Policy.seed();
@@ -108,6 +132,8 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class Policy {
+  private static final Logger LOG = LoggerFactory.getLogger(Policy.class);
+
   static final String RATE_LIMITS = "rate_limits";
   static final String REQUIRE_APPROVAL = "require_approval";
   static final String REQUIRE_HUMAN_IF = "require_human_if";
@@ -127,6 +153,7 @@ public final class Policy {
   private final List<Rule> autoRules;
   private final boolean emergencyStop;
   private final BusinessHours businessHours;
+  private final List<String> warnings;
   private final Builder origin;
 
   private Policy(
@@ -144,6 +171,33 @@ public final class Policy {
     this.autoRules = List.copyOf(autoRules);
     this.emergencyStop = origin.emergencyStop;
     this.businessHours = origin.businessHours;
+    List<String> w = new ArrayList<>();
+    if (origin.businessHoursSet == null && readsOffHours()) {
+      w.add(
+          "a rule reads off_hours, but the policy declares no business_hours, so they are the"
+              + " default "
+              + businessHours
+              + " (Monday to Friday, 09:00 to 17:00, UTC); declare \"business_hours\" with your"
+              + " zone");
+    }
+    this.warnings = List.copyOf(w);
+    for (String warning : warnings) {
+      LOG.warn("policy {}: {}", source, warning);
+    }
+  }
+
+  private boolean readsOffHours() {
+    for (Rule r : requireRules) {
+      if (r.condition.factNames().contains(PolicyFacts.OFF_HOURS)) {
+        return true;
+      }
+    }
+    for (Rule r : autoRules) {
+      if (r.condition.factNames().contains(PolicyFacts.OFF_HOURS)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The seed's safety controls and approval step, combined, with the default catalog. */
@@ -175,6 +229,16 @@ public final class Policy {
    */
   public static Policy parse(String json, String source) {
     return PolicyLoader.defaults().parse(json, source);
+  }
+
+  /**
+   * The standard facts of the table above, with their types, {@code action} typed by {@code
+   * catalog}: what every policy may read without declaring it. The playbook model reads the same
+   * table ({@code io.github.aiplaybooks.core.playbook.StandardFacts}), so a condition means the
+   * same in a policy and in a playbook.
+   */
+  public static FactSchema standardFacts(ActionCatalog catalog) {
+    return PolicyFacts.standard(Objects.requireNonNull(catalog, "catalog")).build();
   }
 
   /** An empty policy's builder, with the default catalog. */
@@ -232,12 +296,50 @@ public final class Policy {
     return businessHours;
   }
 
+  /**
+   * What is legal but likely a mistake, for people; logged (SLF4J, WARN) once when the policy is
+   * built. Now one: a rule reads {@code off_hours} but the policy declares no {@code
+   * business_hours}, so the UTC default applies.
+   */
+  public List<String> warnings() {
+    return warnings;
+  }
+
   List<Rule> compiledRequireRules() {
     return requireRules;
   }
 
   List<Rule> compiledAutoRules() {
     return autoRules;
+  }
+
+  /**
+   * Whether {@code o} is a policy with the same catalog, facts, rate limits, rules (each list item
+   * as written, in order), emergency stop and business hours; where it came from ({@link
+   * #source()}) does not matter.
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Policy)) {
+      return false;
+    }
+    Policy p = (Policy) o;
+    return emergencyStop == p.emergencyStop
+        && catalog.equals(p.catalog)
+        && schema.equals(p.schema)
+        && rateLimits.equals(p.rateLimits)
+        && requireRules().equals(p.requireRules())
+        && autoRules().equals(p.autoRules())
+        && businessHours.equals(p.businessHours);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        catalog, schema, rateLimits, requireRules(), autoRules(), emergencyStop, businessHours);
   }
 
   @Override
@@ -279,6 +381,9 @@ public final class Policy {
     private boolean emergencyStop;
     private BusinessHours businessHours = BusinessHours.defaults();
 
+    /** The hours set explicitly, or {@code null} when the default applies. */
+    private BusinessHours businessHoursSet;
+
     private Builder() {}
 
     Builder copy() {
@@ -291,6 +396,7 @@ public final class Policy {
       b.listSizes.putAll(listSizes);
       b.emergencyStop = emergencyStop;
       b.businessHours = businessHours;
+      b.businessHoursSet = businessHoursSet;
       return b;
     }
 
@@ -393,6 +499,7 @@ public final class Policy {
     /** Sets the hours {@code off_hours} is computed from; {@link BusinessHours#defaults()}. */
     public Builder businessHours(BusinessHours hours) {
       this.businessHours = Objects.requireNonNull(hours, "hours");
+      this.businessHoursSet = hours;
       return this;
     }
 
@@ -479,6 +586,17 @@ public final class Policy {
                   "'" + e.rate + "' is not a rate such as '5 per hour': " + ex.getMessage()));
           ok = false;
         }
+        if (ok && rate.window().compareTo(SlidingWindowRateLimiter.MIN_WINDOW) < 0) {
+          found.add(
+              new PolicyException.Problem(
+                  e.pointer,
+                  "'"
+                      + e.rate
+                      + "' has a window of "
+                      + rate.window()
+                      + "; a rate-limit window is at least one second, such as '5 per second'"));
+          ok = false;
+        }
         if (ok) {
           limits.put(e.category, new RateLimit(e.category, rate, e.scope));
         }
@@ -504,7 +622,7 @@ public final class Policy {
           Optional<ActionDefinition> action = catalog.resolve(name);
           if (action.isPresent()) {
             Condition c = Condition.compile(PolicyFacts.ACTION + " == " + name, schema);
-            return new Rule(ref, c, requires, action.get().name());
+            return new Rule(ref, c, requires, action.get().name(), schema);
           }
           if (!schema.declares(name)) {
             found.add(
@@ -517,7 +635,7 @@ public final class Policy {
             return null;
           }
         }
-        return new Rule(ref, Condition.compile(text, schema), requires, null);
+        return new Rule(ref, Condition.compile(text, schema), requires, null, schema);
       } catch (ConditionException e) {
         found.add(new PolicyException.Problem(pointer, e.getMessage()));
         return null;
@@ -533,8 +651,7 @@ public final class Policy {
     }
 
     private static String closest(String name, java.util.Collection<String> candidates) {
-      FactSchema names = FactSchema.of(candidates);
-      return names.closestName(name).map(s -> " (did you mean '" + s + "'?)").orElse("");
+      return Suggestions.didYouMean(name, candidates);
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.github.aiplaybooks.core.policy;
 
 import io.github.aiplaybooks.core.condition.ConditionTypeException;
-import io.github.aiplaybooks.core.condition.Explanation;
+import io.github.aiplaybooks.core.condition.FactSchema;
 import io.github.aiplaybooks.core.condition.Facts;
 import io.github.aiplaybooks.core.condition.Quantity;
 import io.github.aiplaybooks.core.condition.Truth;
@@ -9,10 +9,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Decides whether an action may run: the gate every action passes, with a {@link Policy}, a clock,
@@ -26,8 +29,10 @@ import java.util.Optional;
  *       catalog});
  *   <li>an {@link EmergencyStop} is engaged and the action is not {@link Effect#READ} → {@code
  *       DENY} (rule {@code emergency_stop});
- *   <li>the trusted facts are invalid (a value of the wrong type, or an {@code action} fact that
- *       names another action) → {@code DENY} (rule {@code facts});
+ *   <li>the trusted facts are invalid (a value of the wrong type, a negative count, an {@code
+ *       action}, {@code namespace} or {@code cluster} fact that names another action or place than
+ *       the request's, scale facts the replica counts do not make) → {@code DENY} (rule {@code
+ *       facts});
  *   <li>the action's rate limit is reached → {@code DENY} with {@link Decision#retryAt()} (rule
  *       {@code rate_limits.CATEGORY});
  *   <li>a rule that requires a human holds, <em>or cannot be decided because a fact it reads is
@@ -41,13 +46,19 @@ import java.util.Optional;
  * <p>So a rule that requires a human always beats one that allows, and a missing fact never allows
  * anything. Rules read the request's trusted facts plus the computed facts those lack: {@code
  * action} (the canonical name), {@code off_hours} (from the policy's {@link BusinessHours} and the
- * clock), {@code scale_up}/{@code scale_down} (from {@code replicas} and {@code target_replicas}
- * for an action that {@linkplain ActionDefinition#changesReplicas() changes replicas}, and missing
- * when those are not given; 0 for any other action), and {@code blast_radius} 0 for a {@link
- * Effect#READ} action. Nothing the model says is a fact unless trusted code puts it in the request.
- * A rule that reads {@code scale_up} or {@code scale_down} applies only to a request that scales in
- * that direction (see {@link Policy}), so {@code scale_up < 2x} never allows a drain or a
- * scale-down.
+ * clock), {@code namespace} and {@code cluster} (from the request's {@link Target}), {@code
+ * scale_up}/{@code scale_down} (from {@code replicas} and {@code target_replicas} for an action
+ * that {@linkplain ActionDefinition#changesReplicas() changes replicas}, and missing when those are
+ * not given; 0 for any other action), and {@code blast_radius} 0 for a {@link Effect#READ} action.
+ * A trusted fact of the wrong type, a negative count, or one that disagrees with these (another
+ * namespace than the target's, a scale ratio the replica counts do not make) is rule 3's {@code
+ * DENY}. Nothing the model says is a fact unless trusted code puts it in the request.
+ *
+ * <p>Two limits on rules that allow, described on {@link Policy}: one that reads {@code scale_up}
+ * or {@code scale_down} allows only a request that scales in that direction, so {@code scale_up <
+ * 2x} never allows a drain or a scale-down (rules that require a human read both plainly); and a
+ * {@link Effect#DESTRUCTIVE} action is allowed only by a rule that names it, so the seed's {@code
+ * blast_radius < 10_pods} never allows {@code consolidate_lb}.
  *
  * <p>Deciding counts nothing: it says whether the rate limit <em>would</em> be exceeded. Count an
  * execution with {@link #reserve(ActionRequest)} when the action runs.
@@ -58,14 +69,30 @@ import java.util.Optional;
  *     .target(Target.of("pod", "default", "api-service-abc123"))
  *     .facts(Facts.builder().put("severity", "P1").put("blast_radius", 1).build())
  *     .build();
- * Decision d = engine.decide(restart);          // ALLOW by auto_approve[0]: restart_pod
- * if (d.isAllowed()) {
- *   try (RateLimitReservation slot = engine.reserve(restart).orElseThrow()) {
+ * Authorization auth = engine.authorize(restart); // ALLOW by auto_approve[0]: restart_pod
+ * if (auth.isAllowed()) {
+ *   try (RateLimitReservation permit = auth.permit().orElseThrow()) {
  *     restartPod();
- *     slot.confirm();
- *   }
+ *     permit.confirm();
+ *   }   // released by close() if restartPod() threw
  * }
  * }</pre>
+ *
+ * <p><b>Which call when.</b> {@link #decide} only looks: it says what would happen now and counts
+ * nothing (previews, explanations, deciding whether to ask a human). {@link #authorize} is the gate
+ * in front of an action that should run now: it decides and, if the decision is {@code ALLOW},
+ * takes the action's rate-limit slot in the same call, so nothing can fill the limit or pull an
+ * emergency stop between the two unnoticed. After a human approved an action that needed approval,
+ * call {@link #tryReserve} right before running it: it checks the emergency stops and the rate
+ * limit again (an approval may wait an hour) and says why if it refuses. {@link #reserve} is the
+ * same as an {@code Optional}, empty whatever the reason.
+ *
+ * <p><b>Rate-limit keys.</b> Executions are counted per rate-limit category, and apart per cluster
+ * when the request's {@link Target} names one; per namespace or per target when the policy says so;
+ * under the {@linkplain Builder#rateLimitKeyPrefix key prefix} of the engine, so that tenants
+ * sharing a {@link RateLimitStore} are counted apart. A request with an {@linkplain
+ * ActionRequest#idempotencyKey() idempotency key} takes one slot however often it is retried: the
+ * same key, action and target within the window are the same execution.
  *
  * <p>Immutable and thread-safe; deciding takes no lock but the rate-limit key's.
  */
@@ -79,16 +106,17 @@ public final class PolicyEngine {
   private PolicyEngine(Builder b) {
     this.policy = b.policy;
     this.clock = b.clock;
-    this.store = b.store != null ? b.store : new InMemoryRateLimitStore();
+    this.store = b.store != null ? b.store : new InMemoryRateLimitStore(clock);
     List<EmergencyStop> all = new ArrayList<>();
     if (policy.emergencyStop()) {
       all.add(EmergencyStop.of("policy " + Policy.EMERGENCY_STOP, () -> true));
     }
     all.addAll(b.stops);
     this.stops = all.toArray(new EmergencyStop[0]);
+    NanoClock nanos = NanoClock.of(clock);
     Map<String, ActionPlan> byName = new HashMap<>();
     for (ActionDefinition d : policy.catalog().actions()) {
-      ActionPlan plan = new ActionPlan(d, policy, store, clock);
+      ActionPlan plan = new ActionPlan(d, policy, store, nanos, b.keyPrefix);
       byName.put(d.name(), plan);
       d.aliases().forEach(alias -> byName.put(alias, plan));
     }
@@ -118,12 +146,7 @@ public final class PolicyEngine {
     if (plan == null) {
       return new Decision(
           Decision.Outcome.DENY,
-          List.of(
-              "unknown action '"
-                  + request.action()
-                  + "'"
-                  + policy.catalog().didYouMean(request.action())
-                  + ": an action that is not in the action catalog is refused"),
+          List.of(unknownAction(request)),
           RuleRef.fixed(RuleRef.CATALOG, request.action()),
           null,
           request.action(),
@@ -131,14 +154,15 @@ public final class PolicyEngine {
           now);
     }
     if (plan.effect != Effect.READ && stops.length > 0) {
-      Decision stopped = emergencyStop(plan, trusted, now);
+      List<String> stopped = engagedStops(plan);
       if (stopped != null) {
-        return stopped;
+        return new Decision(
+            Decision.Outcome.DENY, stopped, STOP_RULE, null, plan.name, trusted, now);
       }
     }
     Facts facts;
     try {
-      facts = plan.facts(trusted, now);
+      facts = plan.facts(trusted, request.target(), now);
     } catch (InvalidFactsException e) {
       return invalidFacts(plan, trusted, now, e.getMessage());
     }
@@ -156,29 +180,98 @@ public final class PolicyEngine {
   }
 
   /**
-   * Takes a rate-limit slot for executing {@code request} now: call it when the action is about to
-   * run (after it was allowed or approved), then {@link RateLimitReservation#confirm() confirm} or
-   * {@link RateLimitReservation#release() release} the slot. For an action that no rate limit
-   * counts, the reservation counts nothing.
-   *
-   * @return the slot, or empty if the limit is reached now, the action is unknown, or the limit is
-   *     counted per target or namespace and the request does not name one
+   * Decides about {@code request} now and, if the decision is {@code ALLOW}, takes its rate-limit
+   * slot in the same call: the gate in front of an action that should run now (see the class
+   * description). If the slot cannot be taken, the decision becomes a {@code DENY} that says why.
+   * Never throws for what the request holds.
    */
-  public Optional<RateLimitReservation> reserve(ActionRequest request) {
+  public Authorization authorize(ActionRequest request) {
+    Decision d = decide(request);
+    if (!d.isAllowed()) {
+      return new Authorization(d, null);
+    }
+    ReservationResult r = tryReserve(request);
+    if (r instanceof ReservationResult.Reserved) {
+      return new Authorization(d, ((ReservationResult.Reserved) r).reservation());
+    }
+    ReservationResult.Refused refused = (ReservationResult.Refused) r;
+    return new Authorization(
+        new Decision(
+            Decision.Outcome.DENY,
+            List.of(refused.reason()),
+            refused.rule(),
+            refused.retryAt(),
+            d.action(),
+            d.facts(),
+            d.decidedAt()),
+        null);
+  }
+
+  /**
+   * Takes a rate-limit slot for executing {@code request} now, or says why not: call it when an
+   * action that was approved is about to run, then {@link RateLimitReservation#confirm() confirm}
+   * or {@link RateLimitReservation#release() release} the slot. It checks again what may have
+   * changed since the decision: an action that is not READ is refused while an emergency stop is
+   * engaged, and the rate limit must have room. For an action that no rate limit counts, the
+   * reservation counts nothing. A request with an idempotency key that already holds a slot in the
+   * window gets that slot again (see the class description). Rules are not evaluated again: decide
+   * (or {@link #authorize}) first. Never throws for what the request holds.
+   */
+  public ReservationResult tryReserve(ActionRequest request) {
     Objects.requireNonNull(request, "request");
-    Instant now = clock.instant();
     ActionPlan plan = plans.get(request.action());
     if (plan == null) {
-      return Optional.empty();
+      return new ReservationResult.Refused(
+          ReservationResult.Cause.UNKNOWN_ACTION,
+          unknownAction(request),
+          RuleRef.fixed(RuleRef.CATALOG, request.action()),
+          null);
+    }
+    if (plan.effect != Effect.READ && stops.length > 0) {
+      List<String> stopped = engagedStops(plan);
+      if (stopped != null) {
+        return new ReservationResult.Refused(
+            ReservationResult.Cause.EMERGENCY_STOP, String.join("; ", stopped), STOP_RULE, null);
+      }
     }
     if (plan.limit == null) {
-      return Optional.of(RateLimitReservation.unlimited(now));
+      return new ReservationResult.Reserved(RateLimitReservation.unlimited(clock.instant()));
     }
-    String key = plan.key(request.target());
+    Target target = request.target();
+    String key = plan.key(target);
     if (key == null) {
-      return Optional.empty();
+      return new ReservationResult.Refused(
+          ReservationResult.Cause.NO_TARGET, noScope(plan), plan.limitRule, null);
     }
-    return plan.limiter.tryReserve(key, now);
+    RateLimitStore.Admission a;
+    try {
+      a = plan.limiter.admit(key, plan.limiter.nanos(), executionId(request, plan));
+    } catch (PolicyException e) {
+      return new ReservationResult.Refused(
+          ReservationResult.Cause.RATE_LIMIT_CONFLICT, e.getMessage(), plan.limitRule, null);
+    }
+    if (a.admitted()) {
+      return new ReservationResult.Reserved(new RateLimitReservation(store, key, a.slot(), a.at()));
+    }
+    Instant available = a.availableAt();
+    boolean never = available.equals(Instant.MAX);
+    return new ReservationResult.Refused(
+        ReservationResult.Cause.RATE_LIMIT,
+        limitReached(plan, key, a.at(), available),
+        plan.limitRule,
+        never ? null : available);
+  }
+
+  /**
+   * Takes a rate-limit slot for executing {@code request} now: {@link #tryReserve} as an {@code
+   * Optional}.
+   *
+   * @return the slot, or empty if it was refused for any reason: the action is unknown, an
+   *     emergency stop is engaged and it is not READ, the limit is reached now, or the limit is
+   *     counted per target or namespace and the request names none ({@link #tryReserve} says which)
+   */
+  public Optional<RateLimitReservation> reserve(ActionRequest request) {
+    return tryReserve(request).toOptional();
   }
 
   /**
@@ -186,49 +279,61 @@ public final class PolicyEngine {
    * from a history, whether or not its rate limit had room. Does nothing for an action that no rate
    * limit counts.
    *
-   * @throws IllegalArgumentException if the action is unknown, or its limit is counted per target
-   *     or namespace and the request does not name one
+   * @throws PolicyException ({@value PolicyException#REQUEST_INVALID}) if the action is unknown,
+   *     its limit is counted per target or namespace and the request names none, or {@code at} is
+   *     more than {@link SlidingWindowRateLimiter#FUTURE_TOLERANCE} after the engine's clock's now;
+   *     ({@value PolicyException#RATE_LIMIT_CONFLICT}) if the store counts the key at another rate
    */
   public void recordExecution(ActionRequest request, Instant at) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(at, "at");
     ActionPlan plan = plans.get(request.action());
     if (plan == null) {
-      throw new IllegalArgumentException(
-          "request: unknown action '"
-              + request.action()
-              + "'"
-              + policy.catalog().didYouMean(request.action()));
+      throw new PolicyException(
+          PolicyException.REQUEST_INVALID, "recordExecution", unknownAction(request));
     }
     if (plan.limit == null) {
       return;
     }
     String key = plan.key(request.target());
     if (key == null) {
-      throw new IllegalArgumentException(
-          "request: the rate limit "
-              + plan.limit.category()
-              + " is counted per "
-              + scopeWord(plan.limit)
-              + ", and the request names none");
+      throw new PolicyException(PolicyException.REQUEST_INVALID, "recordExecution", noScope(plan));
     }
+    plan.limiter.notInTheFuture(at, "recordExecution");
     plan.limiter.record(key, at);
   }
 
-  private Decision emergencyStop(ActionPlan plan, Facts facts, Instant now) {
+  private static final RuleRef STOP_RULE = RuleRef.fixed(RuleRef.EMERGENCY_STOP, "engaged");
+
+  private String unknownAction(ActionRequest request) {
+    return "unknown action '"
+        + request.action()
+        + "'"
+        + policy.catalog().didYouMean(request.action())
+        + ": an action that is not in the action catalog is refused";
+  }
+
+  private static String executionId(ActionRequest request, ActionPlan plan) {
+    return request
+        .idempotencyKey()
+        .map(k -> k + '\u0000' + plan.name + '\u0000' + request.target().key())
+        .orElse(null);
+  }
+
+  /** Why each engaged stop refuses {@code plan}'s action, or {@code null} if none is engaged. */
+  private List<String> engagedStops(ActionPlan plan) {
     List<String> reasons = null;
     for (EmergencyStop stop : stops) {
       String why;
       try {
-        why = stop.engaged() ? "emergency stop '" + stop.name() + "' is engaged" : null;
+        why = stop.engaged() ? "emergency stop '" + nameOf(stop) + "' is engaged" : null;
       } catch (RuntimeException e) {
         why =
             "emergency stop '"
-                + stop.name()
+                + nameOf(stop)
                 + "' could not be read ("
                 + e
-                + "), so it counts"
-                + " as engaged";
+                + "), so it counts as engaged";
       }
       if (why != null) {
         if (reasons == null) {
@@ -237,17 +342,16 @@ public final class PolicyEngine {
         reasons.add(why + ": only READ actions run, and " + plan.name + " is " + plan.effect);
       }
     }
-    if (reasons == null) {
-      return null;
+    return reasons;
+  }
+
+  /** The stop's name, or its class's if {@link EmergencyStop#name()} throws. */
+  private static String nameOf(EmergencyStop stop) {
+    try {
+      return String.valueOf(stop.name());
+    } catch (RuntimeException e) {
+      return stop.getClass().getName() + " (whose name could not be read: " + e + ")";
     }
-    return new Decision(
-        Decision.Outcome.DENY,
-        reasons,
-        RuleRef.fixed(RuleRef.EMERGENCY_STOP, "engaged"),
-        null,
-        plan.name,
-        facts,
-        now);
   }
 
   private static Decision invalidFacts(ActionPlan plan, Facts facts, Instant now, String why) {
@@ -261,48 +365,38 @@ public final class PolicyEngine {
         now);
   }
 
+  private static String noScope(ActionPlan plan) {
+    return "the rate limit "
+        + plan.limit.category()
+        + " ("
+        + plan.limit
+        + ") is counted per "
+        + scopeWord(plan.limit)
+        + ", and the request names no "
+        + scopeWord(plan.limit);
+  }
+
   private static Decision rateLimit(ActionPlan plan, Target target, Facts facts, Instant now) {
-    RateLimit limit = plan.limit;
     RuleRef rule = plan.limitRule;
     String key = plan.key(target);
     if (key == null) {
       return new Decision(
-          Decision.Outcome.DENY,
-          List.of(
-              "the rate limit "
-                  + limit.category()
-                  + " ("
-                  + limit
-                  + ") is counted per "
-                  + scopeWord(limit)
-                  + ", and the request names no "
-                  + scopeWord(limit)),
-          rule,
-          null,
-          plan.name,
-          facts,
-          now);
+          Decision.Outcome.DENY, List.of(noScope(plan)), rule, null, plan.name, facts, now);
     }
-    Instant available = plan.limiter.availableAt(key, now);
+    Instant available;
+    try {
+      available = plan.limiter.availableAt(key, now);
+    } catch (PolicyException e) {
+      return new Decision(
+          Decision.Outcome.DENY, List.of(e.getMessage()), rule, null, plan.name, facts, now);
+    }
     if (!available.isAfter(now)) {
       return null;
     }
     boolean never = available.equals(Instant.MAX);
-    String reason =
-        "rate limit "
-            + limit.category()
-            + " ("
-            + limit
-            + ") reached"
-            + (limit.scope() == RateLimit.Scope.CATEGORY ? "" : " for " + key)
-            + ": "
-            + plan.limiter.held(key, now)
-            + " executions in the last "
-            + window(limit)
-            + (never ? "; a limit of zero never admits" : "; a slot frees up at " + available);
     return new Decision(
         Decision.Outcome.DENY,
-        List.of(reason),
+        List.of(limitReached(plan, key, now, available)),
         rule,
         never ? null : available,
         plan.name,
@@ -310,16 +404,31 @@ public final class PolicyEngine {
         now);
   }
 
+  private static String limitReached(ActionPlan plan, String key, Instant at, Instant available) {
+    RateLimit limit = plan.limit;
+    boolean never = available.equals(Instant.MAX);
+    return "rate limit "
+        + limit.category()
+        + " ("
+        + limit
+        + ") reached"
+        + (key.equals(limit.category()) ? "" : " for " + key)
+        + ": "
+        + plan.limiter.held(key, at)
+        + " executions in the last "
+        + window(limit)
+        + (never ? "; a limit of zero never admits" : "; a slot frees up at " + available);
+  }
+
   private Decision rules(ActionPlan plan, Facts facts, Instant now) {
-    Rule.ScaleDirection direction = plan.direction(facts);
+    Direction direction = plan.direction(facts);
     List<Rule> require = policy.compiledRequireRules();
     Rule firstRequire = null;
     List<String> reasons = null;
     for (int i : plan.requireToCheck) {
       Rule r = require.get(i);
-      if (!r.appliesTo(direction)) {
-        continue;
-      }
+      // Rules that require a human read the facts plainly: scale_up and scale_down are 0 for a
+      // request that does not scale that way, and missing (so the rule holds) when unknown.
       Truth t =
           plan.requireConstant[i] != null ? plan.requireConstant[i] : r.condition.evaluate(facts);
       if (t != Truth.FALSE) {
@@ -334,7 +443,7 @@ public final class PolicyEngine {
     if (firstRequire != null) {
       for (int i : plan.autoToCheck) {
         Rule r = auto.get(i);
-        if (r.appliesTo(direction) && autoTruth(plan, i, r, facts) == Truth.TRUE) {
+        if (autoTruth(plan, i, r, facts, direction) == Truth.TRUE) {
           reasons.add(
               r.ref.id()
                   + " ("
@@ -352,21 +461,21 @@ public final class PolicyEngine {
           now);
     }
     Rule firstAuto = null;
-    long unknownAutos = 0;
+    List<Rule> undecided = null;
     for (int i : plan.autoToCheck) {
       Rule r = auto.get(i);
-      if (!r.appliesTo(direction)) {
-        continue;
-      }
-      Truth t = autoTruth(plan, i, r, facts);
+      Truth t = autoTruth(plan, i, r, facts, direction);
       if (t == Truth.TRUE) {
         if (reasons == null) {
           reasons = new ArrayList<>(4);
           firstAuto = r;
         }
         reasons.add(r.holdsReason);
-      } else if (t == Truth.UNKNOWN && i < 64) {
-        unknownAutos |= 1L << i;
+      } else if (t == Truth.UNKNOWN && firstAuto == null) {
+        if (undecided == null) {
+          undecided = new ArrayList<>();
+        }
+        undecided.add(r);
       }
     }
     if (firstAuto != null) {
@@ -375,24 +484,43 @@ public final class PolicyEngine {
     }
     reasons = new ArrayList<>();
     boolean read = plan.effect == Effect.READ;
-    reasons.add(
-        read
-            ? "no rule matched, and " + plan.name + " only reads"
-            : "no rule matched, and "
-                + plan.name
-                + " is "
-                + plan.effect
-                + ": an action that changes something needs a rule that allows it, or a human");
-    for (int i = 0; i < auto.size() && i < 64; i++) {
-      if ((unknownAutos & (1L << i)) != 0) {
-        Rule r = auto.get(i);
+    if (read) {
+      reasons.add("no rule matched, and " + plan.name + " only reads");
+    } else if (plan.effect == Effect.DESTRUCTIVE) {
+      reasons.add(
+          "no rule matched, and "
+              + plan.name
+              + " is DESTRUCTIVE: a destructive action is allowed only by a rule that names it, or"
+              + " by a human");
+    } else {
+      reasons.add(
+          "no rule matched, and "
+              + plan.name
+              + " is "
+              + plan.effect
+              + ": an action that changes something needs a rule that allows it, or a human");
+    }
+    if (undecided != null) {
+      for (Rule r : undecided) {
         reasons.add(
             r.ref.id()
                 + " ("
                 + r.condition.normalized()
                 + ") cannot be decided: "
-                + missing(r, facts)
+                + missing(r, facts, direction)
                 + ", so it does not allow (fail closed)");
+      }
+    }
+    for (int i : plan.autoNotNaming) {
+      Rule r = auto.get(i);
+      if (autoTruth(plan, -1, r, facts, direction) == Truth.TRUE) {
+        reasons.add(
+            r.ref.id()
+                + " ("
+                + r.condition.normalized()
+                + ") holds, but it does not name "
+                + plan.name
+                + ", which is DESTRUCTIVE");
       }
     }
     return new Decision(
@@ -405,9 +533,29 @@ public final class PolicyEngine {
         now);
   }
 
-  private static Truth autoTruth(ActionPlan plan, int i, Rule r, Facts facts) {
-    Truth constant = plan.autoConstant[i];
-    return constant != null ? constant : r.condition.evaluate(facts);
+  /**
+   * An automatic rule's result: its constant for this action if it has one (pass {@code i} -1 to
+   * ignore it), else its condition's, and for a rule that reads {@code scale_up} or {@code
+   * scale_down} only if the request scales in a direction the rule reads.
+   */
+  private static Truth autoTruth(ActionPlan plan, int i, Rule r, Facts facts, Direction direction) {
+    Truth constant = i >= 0 ? plan.autoConstant[i] : null;
+    if (constant != null) {
+      return constant;
+    }
+    if (!r.readsScale()) {
+      return r.condition.evaluate(facts);
+    }
+    Truth scales;
+    if (direction == Direction.UNKNOWN) {
+      scales = Truth.UNKNOWN;
+    } else {
+      scales =
+          Truth.of(
+              (r.readsScaleUp && direction == Direction.UP)
+                  || (r.readsScaleDown && direction == Direction.DOWN));
+    }
+    return scales == Truth.FALSE ? Truth.FALSE : scales.and(r.condition.evaluate(facts));
   }
 
   private static String requireReason(Rule r, Truth t, Facts facts) {
@@ -426,8 +574,22 @@ public final class PolicyEngine {
   }
 
   private static String missing(Rule r, Facts facts) {
-    Explanation e = r.condition.explain(facts);
-    List<String> names = new ArrayList<>(e.missingFacts());
+    return missing(r, facts, Direction.NONE);
+  }
+
+  private static String missing(Rule r, Facts facts, Direction direction) {
+    List<String> names = new ArrayList<>();
+    if (direction == Direction.UNKNOWN && r.readsScale()) {
+      // The rule does not allow because it is not known which way the request scales.
+      for (String scale : List.of(PolicyFacts.SCALE_UP, PolicyFacts.SCALE_DOWN)) {
+        if (r.condition.factNames().contains(scale) && !facts.contains(scale)) {
+          names.add(scale);
+        }
+      }
+    }
+    if (names.isEmpty()) {
+      names.addAll(r.condition.explain(facts).missingFacts());
+    }
     return (names.size() == 1 ? "fact " : "facts ")
         + String.join(", ", names)
         + (names.size() == 1 ? " is missing" : " are missing");
@@ -451,29 +613,49 @@ public final class PolicyEngine {
     }
   }
 
+  /** Which way a request changes a replica count. */
+  enum Direction {
+    /** The action changes no replica count, or keeps it. */
+    NONE,
+    UP,
+    DOWN,
+    /** The action changes replicas, but the counts are not known. */
+    UNKNOWN
+  }
+
   /**
-   * Everything about one action that does not depend on the request: its computed facts for either
-   * value of {@code off_hours}, its rate limiter, and the results of the rules that read only
-   * {@code action}, worked out once so that a decision evaluates only the rules that read other
-   * facts.
+   * Everything about one action that does not depend on the request: its computed facts, its rate
+   * limiter, and the results of the rules whose result is known per action, worked out once so that
+   * a decision evaluates only the rules that read other facts.
    */
   private static final class ActionPlan {
+    /** Two values of a scale fact this close are the same (they are computed in doubles). */
+    private static final double TOLERANCE = 1e-9;
+
     final String name;
-    final java.util.Set<String> spellings;
+    final Set<String> spellings;
     final Effect effect;
     final boolean changesReplicas;
     final BusinessHours hours;
+    final FactSchema schema;
     final RateLimit limit;
     final RuleRef limitRule;
     final SlidingWindowRateLimiter limiter;
+
+    /** Put before every rate-limit key, so tenants sharing a store count apart. */
+    final String keyPrefix;
+
+    /** The rate-limit key of the last target seen, so a repeated target builds no string. */
+    private volatile TargetKey lastKey;
+
     final RuleRef defaultRule;
 
-    /** The computed facts when the trusted facts give none of them, by {@code off_hours}. */
+    /** The computed facts that do not depend on the request, by {@code off_hours}. */
     final Facts computedOffHours;
 
     final Facts computedBusinessHours;
 
-    /** Per rule: its result if it reads only the action, else {@code null}. */
+    /** Per rule: its result if it is known for this action whatever the request, else null. */
     final Truth[] requireConstant;
 
     final Truth[] autoConstant;
@@ -483,15 +665,27 @@ public final class PolicyEngine {
 
     final int[] autoToCheck;
 
-    ActionPlan(ActionDefinition d, Policy policy, RateLimitStore store, Clock clock) {
+    /**
+     * For a DESTRUCTIVE action: the automatic rules that do not name it, so never allow it; they
+     * are evaluated only to say so when nothing else allowed it.
+     */
+    final int[] autoNotNaming;
+
+    /** The computed facts of the last target seen, so a repeated target builds no facts. */
+    private volatile TargetFacts lastTarget;
+
+    ActionPlan(
+        ActionDefinition d, Policy policy, RateLimitStore store, NanoClock clock, String prefix) {
       this.name = d.name();
-      java.util.Set<String> names = new java.util.HashSet<>(d.aliases());
+      Set<String> names = new HashSet<>(d.aliases());
       names.add(name);
       this.spellings = names;
       this.effect = d.effect();
       this.changesReplicas = d.changesReplicas();
       this.hours = policy.businessHours();
+      this.schema = policy.factSchema();
       this.limit = d.rateLimitCategory().flatMap(policy::rateLimit).orElse(null);
+      this.keyPrefix = prefix;
       this.limitRule =
           limit == null
               ? null
@@ -506,13 +700,40 @@ public final class PolicyEngine {
               : RuleRef.fixed(RuleRef.DEFAULT_APPROVAL, "");
       this.computedOffHours = computed(true);
       this.computedBusinessHours = computed(false);
-      Facts actionOnly = Facts.builder().put(PolicyFacts.ACTION, name).build();
+      // What is known of every request for this action: its name, and no scaling if it scales
+      // nothing (a request that claims otherwise is denied).
+      Facts.Builder known = Facts.builder().put(PolicyFacts.ACTION, name);
+      if (!changesReplicas) {
+        known.put(PolicyFacts.SCALE_UP, 0).put(PolicyFacts.SCALE_DOWN, 0);
+      }
+      Facts constant = known.build();
       List<Rule> require = policy.compiledRequireRules();
       List<Rule> auto = policy.compiledAutoRules();
-      this.requireConstant = constants(require, actionOnly, changesReplicas);
-      this.autoConstant = constants(auto, actionOnly, changesReplicas);
+      this.requireConstant = new Truth[require.size()];
+      for (int i = 0; i < require.size(); i++) {
+        Rule r = require.get(i);
+        if (constant.names().containsAll(r.condition.factNames())) {
+          requireConstant[i] = r.condition.evaluate(constant);
+        }
+      }
+      this.autoConstant = new Truth[auto.size()];
+      List<Integer> notNaming = new ArrayList<>();
+      for (int i = 0; i < auto.size(); i++) {
+        Rule r = auto.get(i);
+        if (effect == Effect.DESTRUCTIVE && !r.names(name, spellings)) {
+          // A destructive action runs without a human only where a rule names it.
+          autoConstant[i] = Truth.FALSE;
+          notNaming.add(i);
+        } else if (r.readsScale() && !changesReplicas) {
+          // A rule about scaling allows only a request that scales, which this one never does.
+          autoConstant[i] = Truth.FALSE;
+        } else if (!r.readsScale() && constant.names().containsAll(r.condition.factNames())) {
+          autoConstant[i] = r.condition.evaluate(constant);
+        }
+      }
       this.requireToCheck = toCheck(requireConstant);
       this.autoToCheck = toCheck(autoConstant);
+      this.autoNotNaming = notNaming.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private Facts computed(boolean offHours) {
@@ -528,107 +749,267 @@ public final class PolicyEngine {
       return b.build();
     }
 
-    private static Truth[] constants(List<Rule> rules, Facts actionOnly, boolean changesReplicas) {
-      Truth[] out = new Truth[rules.size()];
-      for (int i = 0; i < out.length; i++) {
-        Rule r = rules.get(i);
-        if (!changesReplicas && r.readsScale()) {
-          // A rule about scaling never applies to an action that scales nothing.
-          out[i] = Truth.FALSE;
-        } else if (r.readsOnlyAction()) {
-          out[i] = r.condition.evaluate(actionOnly);
-        }
-      }
-      return out;
-    }
-
     private static int[] toCheck(Truth[] constants) {
-      return java.util.stream.IntStream.range(0, constants.length)
+      return IntStream.range(0, constants.length)
           .filter(i -> constants[i] != Truth.FALSE)
           .toArray();
     }
 
     /** Which way the request with these (complete) facts changes a replica count. */
-    Rule.ScaleDirection direction(Facts facts) {
+    Direction direction(Facts facts) {
       if (!changesReplicas) {
-        return Rule.ScaleDirection.NONE;
+        return Direction.NONE;
       }
-      double up = ratio(facts, PolicyFacts.SCALE_UP);
-      double down = ratio(facts, PolicyFacts.SCALE_DOWN);
+      double up = value(facts, PolicyFacts.SCALE_UP);
+      double down = value(facts, PolicyFacts.SCALE_DOWN);
       if (up > 0) {
-        return Rule.ScaleDirection.UP;
+        return Direction.UP;
       }
       if (down > 0) {
-        return Rule.ScaleDirection.DOWN;
+        return Direction.DOWN;
       }
-      return up == 0 && down == 0 ? Rule.ScaleDirection.NONE : Rule.ScaleDirection.UNKNOWN;
+      return up == 0 && down == 0 ? Direction.NONE : Direction.UNKNOWN;
     }
 
-    private static double ratio(Facts facts, String name) {
+    /** A fact's value in its base unit, or NaN if it is absent or not a quantity. */
+    private static double value(Facts facts, String name) {
       Object v = facts.get(name).orElse(null);
       return v instanceof Quantity ? ((Quantity) v).baseValue() : Double.NaN;
     }
 
-    /** The rate-limit key of an execution on {@code target}, or {@code null} if it has none. */
+    /**
+     * The rate-limit key of an execution on {@code target}, or {@code null} if the limit is counted
+     * per namespace or target and it names none: {@code [prefix]category[@cluster]}, then {@code
+     * |namespace:NS} or {@code |target:NS/KIND/NAME} for those scopes.
+     */
     String key(Target target) {
+      TargetKey last = lastKey;
+      if (last != null && last.target.equals(target)) {
+        return last.key;
+      }
+      String key = newKey(target);
+      if (key != null) {
+        lastKey = new TargetKey(target, key);
+      }
+      return key;
+    }
+
+    private String newKey(Target target) {
+      StringBuilder k = new StringBuilder(keyPrefix).append(limit.category());
+      if (target.cluster() != null) {
+        k.append('@').append(target.cluster());
+      }
       switch (limit.scope()) {
         case NAMESPACE:
-          return target.namespace() == null
-              ? null
-              : limit.category() + "|namespace:" + target.namespace();
+          if (target.namespace() == null) {
+            return null;
+          }
+          return k.append("|namespace:").append(target.namespace()).toString();
         case TARGET:
-          return target.name() == null ? null : limit.category() + "|target:" + target.key();
+          if (target.name() == null) {
+            return null;
+          }
+          return k.append("|target:")
+              .append(orEmpty(target.namespace()))
+              .append('/')
+              .append(orEmpty(target.kind()))
+              .append('/')
+              .append(target.name())
+              .toString();
         default:
-          return limit.category();
+          return k.toString();
       }
     }
 
-    /** The trusted facts with the computed facts they lack. */
-    Facts facts(Facts trusted, Instant now) throws InvalidFactsException {
+    private static String orEmpty(String s) {
+      return s == null ? "" : s;
+    }
+
+    /** A target and its rate-limit key. */
+    private record TargetKey(Target target, String key) {}
+
+    /**
+     * The trusted facts with the computed facts they lack.
+     *
+     * @throws InvalidFactsException if the trusted facts are of the wrong type, or disagree with
+     *     what the engine knows: the action, the target's namespace and cluster, the scale ratios
+     *     the replica counts make
+     */
+    Facts facts(Facts trusted, Target target, Instant now) throws InvalidFactsException {
+      if (!schema.conforms(trusted)) {
+        Map.Entry<String, String> bad = schema.violations(trusted).entrySet().iterator().next();
+        throw new InvalidFactsException("fact " + bad.getKey() + " " + bad.getValue());
+      }
       if (trusted.contains(PolicyFacts.ACTION)) {
         Object given = trusted.get(PolicyFacts.ACTION).orElseThrow();
-        if (!(given instanceof String)) {
-          throw new InvalidFactsException(
-              "fact action is " + given + ", not the name of an action");
-        }
         if (!spellings.contains(given)) {
           throw new InvalidFactsException(
               "fact action is '" + given + "', but the request is for " + name);
         }
       }
+      String namespace = targetPart(trusted, PolicyFacts.NAMESPACE, target.namespace());
+      String cluster = targetPart(trusted, PolicyFacts.CLUSTER, target.cluster());
       // A trusted off_hours wins over the computed one, so the clock is read only without it.
       boolean offHours = !trusted.contains(PolicyFacts.OFF_HOURS) && hours.isOffHours(now);
       Facts computed = offHours ? computedOffHours : computedBusinessHours;
-      if (changesReplicas
-          && !(trusted.contains(PolicyFacts.SCALE_UP)
-              && trusted.contains(PolicyFacts.SCALE_DOWN))) {
+      if (namespace != null || cluster != null) {
+        computed = withTarget(computed, offHours, namespace, cluster);
+      }
+      if (changesReplicas) {
         computed = withScale(computed, trusted);
+      } else {
+        for (String scale : List.of(PolicyFacts.SCALE_UP, PolicyFacts.SCALE_DOWN)) {
+          double given = value(trusted, scale);
+          if (trusted.contains(scale) && given != 0) {
+            throw new InvalidFactsException(
+                "fact "
+                    + scale
+                    + " is "
+                    + display(trusted, scale)
+                    + ", but "
+                    + name
+                    + " changes no replica count, so it is 0");
+          }
+        }
       }
       return trusted.withDefaults(computed);
     }
 
-    private static Facts withScale(Facts computed, Facts trusted) {
-      double current = number(trusted, PolicyFacts.REPLICAS);
-      double target = number(trusted, PolicyFacts.TARGET_REPLICAS);
-      // Unknown or unusable counts leave the facts missing, so rules that read them fail closed.
-      if (!(current > 0) || !(target >= 0)) {
-        return computed;
+    /**
+     * The target's {@code part} ({@code namespace} or {@code cluster}) if the trusted facts lack
+     * it, else {@code null}.
+     *
+     * @throws InvalidFactsException if the trusted fact names another one
+     */
+    private static String targetPart(Facts trusted, String fact, String fromTarget)
+        throws InvalidFactsException {
+      if (fromTarget == null) {
+        return null;
       }
-      double up = target > current ? target / current : 0;
-      double down = target < current ? (current - target) / current : 0;
-      return Facts.builder()
-          .putAll(computed)
-          .put(PolicyFacts.SCALE_UP, up)
-          .put(PolicyFacts.SCALE_DOWN, down)
-          .build();
+      Object given = trusted.get(fact).orElse(null);
+      if (given == null) {
+        return fromTarget;
+      }
+      if (!fromTarget.equals(given)) {
+        throw new InvalidFactsException(
+            "fact "
+                + fact
+                + " is '"
+                + given
+                + "', but the target is in "
+                + fact
+                + " "
+                + fromTarget);
+      }
+      return null;
     }
 
-    private static double number(Facts facts, String name) {
-      Object v = facts.get(name).orElse(null);
-      if (v instanceof Quantity && ((Quantity) v).dimension() == Quantity.Dimension.NUMBER) {
-        return ((Quantity) v).baseValue();
+    private Facts withTarget(Facts computed, boolean offHours, String namespace, String cluster) {
+      TargetFacts last = lastTarget;
+      if (last != null
+          && last.offHours == offHours
+          && Objects.equals(last.namespace, namespace)
+          && Objects.equals(last.cluster, cluster)) {
+        return last.facts;
       }
-      return Double.NaN;
+      Facts.Builder b = Facts.builder().putAll(computed);
+      if (namespace != null) {
+        b.put(PolicyFacts.NAMESPACE, namespace);
+      }
+      if (cluster != null) {
+        b.put(PolicyFacts.CLUSTER, cluster);
+      }
+      Facts facts = b.build();
+      lastTarget = new TargetFacts(namespace, cluster, offHours, facts);
+      return facts;
+    }
+
+    /** The computed facts for one target: its namespace and cluster facts. */
+    private record TargetFacts(String namespace, String cluster, boolean offHours, Facts facts) {}
+
+    /**
+     * {@code computed} with {@code scale_up} and {@code scale_down} worked out from the replica
+     * counts, when both are given; else the trusted scale facts stand (and the missing ones stay
+     * missing, so rules that read them fail closed).
+     */
+    private static Facts withScale(Facts computed, Facts trusted) throws InvalidFactsException {
+      for (String scale : List.of(PolicyFacts.SCALE_UP, PolicyFacts.SCALE_DOWN)) {
+        if (value(trusted, scale) < 0) {
+          throw new InvalidFactsException(
+              "fact "
+                  + scale
+                  + " is "
+                  + display(trusted, scale)
+                  + ", and a ratio of scaling is"
+                  + " never negative");
+        }
+      }
+      for (String count : List.of(PolicyFacts.REPLICAS, PolicyFacts.TARGET_REPLICAS)) {
+        if (value(trusted, count) < 0) {
+          throw new InvalidFactsException(
+              "fact "
+                  + count
+                  + " is "
+                  + display(trusted, count)
+                  + ", and a replica count is"
+                  + " never negative");
+        }
+      }
+      double current = value(trusted, PolicyFacts.REPLICAS);
+      double target = value(trusted, PolicyFacts.TARGET_REPLICAS);
+      if (Double.isNaN(current) || Double.isNaN(target)) {
+        double up = value(trusted, PolicyFacts.SCALE_UP);
+        double down = value(trusted, PolicyFacts.SCALE_DOWN);
+        if (up > 0 && down > 0) {
+          throw new InvalidFactsException(
+              "facts scale_up ("
+                  + display(trusted, PolicyFacts.SCALE_UP)
+                  + ") and scale_down ("
+                  + display(trusted, PolicyFacts.SCALE_DOWN)
+                  + ") are both positive, but a request scales one way");
+        }
+        return computed;
+      }
+      // Scaling up from zero has no ratio: scale_up stays missing, so rules that read it fail
+      // closed.
+      double up = target > current ? (current > 0 ? target / current : Double.NaN) : 0;
+      double down = target < current ? (current - target) / current : 0;
+      check(trusted, PolicyFacts.SCALE_UP, up, current, target);
+      check(trusted, PolicyFacts.SCALE_DOWN, down, current, target);
+      Facts.Builder b = Facts.builder().putAll(computed).put(PolicyFacts.SCALE_DOWN, down);
+      if (!Double.isNaN(up)) {
+        b.put(PolicyFacts.SCALE_UP, up);
+      }
+      return b.build();
+    }
+
+    /** Checks that a trusted scale fact, if given, is what the replica counts make it. */
+    private static void check(
+        Facts trusted, String scale, double computed, double current, double target)
+        throws InvalidFactsException {
+      if (!trusted.contains(scale)) {
+        return;
+      }
+      double given = value(trusted, scale);
+      if (Double.isNaN(computed)
+          || Math.abs(given - computed) > TOLERANCE * Math.max(1, Math.abs(computed))) {
+        throw new InvalidFactsException(
+            "fact "
+                + scale
+                + " is "
+                + display(trusted, scale)
+                + ", but replicas "
+                + Quantity.number(current)
+                + " and target_replicas "
+                + Quantity.number(target)
+                + (Double.isNaN(computed)
+                    ? " make no ratio (scaling up from zero)"
+                    : " make it " + Quantity.number(computed)));
+      }
+    }
+
+    private static String display(Facts facts, String name) {
+      return String.valueOf(facts.get(name).orElse(null));
     }
   }
 
@@ -637,6 +1018,7 @@ public final class PolicyEngine {
     private final Policy policy;
     private Clock clock = Clock.systemUTC();
     private RateLimitStore store;
+    private String keyPrefix = "";
     private final List<EmergencyStop> stops = new ArrayList<>();
 
     private Builder(Policy policy) {
@@ -649,9 +1031,32 @@ public final class PolicyEngine {
       return this;
     }
 
-    /** Sets where rate-limit counts are kept; a new {@link InMemoryRateLimitStore} unless set. */
+    /**
+     * Sets where rate-limit counts are kept; a new {@link InMemoryRateLimitStore} on the engine's
+     * clock unless set. Engines that share a store share counts: give them one clock.
+     */
     public Builder rateLimitStore(RateLimitStore store) {
       this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets what every rate-limit key of the engine starts with, such as {@code "tenant-a/"}, so
+     * that engines of several tenants (or policies with different limits) can share a store and
+     * still count apart; none unless set.
+     *
+     * @throws IllegalArgumentException if {@code prefix} holds a blank or a control character
+     */
+    public Builder rateLimitKeyPrefix(String prefix) {
+      Objects.requireNonNull(prefix, "prefix");
+      for (int i = 0; i < prefix.length(); i++) {
+        char c = prefix.charAt(i);
+        if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+          throw new IllegalArgumentException(
+              "prefix: must hold no blank or control character, was '" + prefix + "'");
+        }
+      }
+      this.keyPrefix = prefix;
       return this;
     }
 

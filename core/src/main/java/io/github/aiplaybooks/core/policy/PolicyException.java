@@ -5,9 +5,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A policy could not be loaded: its JSON is malformed, a key is unknown, a value has the wrong
- * type, a condition does not compile, an action or rate-limit category is unknown. Every problem
- * found is reported at once, each with the JSON pointer it is at.
+ * A policy could not be loaded, or what it was asked cannot be done. {@link #code()} says which:
+ *
+ * <ul>
+ *   <li>{@value #CODE}: the policy is invalid (its JSON is malformed, a key is unknown, a value has
+ *       the wrong type, a condition does not compile, an action or rate-limit category is unknown).
+ *       Every problem found is reported at once, each with the JSON pointer it is at.
+ *   <li>{@value #REQUEST_INVALID}: a call gave what the policy engine or a rate limiter cannot use,
+ *       such as {@link PolicyEngine#recordExecution} of an unknown action, or an instant after the
+ *       clock's now.
+ *   <li>{@value #RATE_LIMIT_CONFLICT}: a rate-limit store holds the key at another rate, so two
+ *       policies limit it differently.
+ * </ul>
  *
  * <pre>{@code
  * try {
@@ -23,8 +32,14 @@ import java.util.Objects;
 public final class PolicyException extends CallerFaultException {
   private static final long serialVersionUID = 1L;
 
-  /** The stable code of this exception. */
+  /** The stable code of an invalid policy. */
   public static final String CODE = "POLICY_INVALID";
+
+  /** The stable code of a call the policy engine or a rate limiter cannot serve. */
+  public static final String REQUEST_INVALID = "POLICY_REQUEST_INVALID";
+
+  /** The stable code of a rate-limit key used at two rates. */
+  public static final String RATE_LIMIT_CONFLICT = "POLICY_RATE_LIMIT_CONFLICT";
 
   /**
    * One problem in a policy.
@@ -56,6 +71,13 @@ public final class PolicyException extends CallerFaultException {
     this.problems = List.copyOf(problems);
   }
 
+  /** A problem that is not in a policy's text: {@code source} names what was called. */
+  PolicyException(String code, String source, String message) {
+    super(code, source + ": " + message);
+    this.source = source;
+    this.problems = List.of(new Problem("", message));
+  }
+
   private static String message(String source, List<Problem> problems) {
     if (problems.isEmpty()) {
       throw new IllegalArgumentException("problems: need at least one");
@@ -71,7 +93,10 @@ public final class PolicyException extends CallerFaultException {
     return b.toString();
   }
 
-  /** The policy's source: a file name, or the name given with its text. */
+  /**
+   * The policy's source (a file name, or the name given with its text), or for a call what was
+   * called, such as {@code recordExecution}.
+   */
   public String source() {
     return source;
   }

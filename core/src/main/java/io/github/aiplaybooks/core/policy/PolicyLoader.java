@@ -1,7 +1,8 @@
 package io.github.aiplaybooks.core.policy;
 
-import io.github.aiplaybooks.core.condition.FactSchema;
 import io.github.aiplaybooks.core.condition.FactType;
+import io.github.aiplaybooks.core.condition.JsonPointers;
+import io.github.aiplaybooks.core.condition.Suggestions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,10 +149,7 @@ public final class PolicyLoader {
             "unknown key '"
                 + key
                 + "'"
-                + FactSchema.of(KEYS.stream().sorted().toList())
-                    .closestName(key)
-                    .map(s -> " (did you mean '" + s + "'?)")
-                    .orElse("")
+                + Suggestions.didYouMean(key, KEYS.stream().sorted().toList())
                 + "; a policy has "
                 + String.join(", ", KEYS.stream().sorted().toList()));
       } else if (LISTS.contains(key)) {
@@ -292,7 +290,8 @@ public final class PolicyLoader {
             end = LocalTime.parse(text(v));
             break;
           case "zone":
-            zone = ZoneId.of(text(v));
+            // normalized: "UTC" and "Z" are one zone.
+            zone = ZoneId.of(text(v)).normalized();
             break;
           default:
             b.problem(
@@ -437,7 +436,7 @@ public final class PolicyLoader {
 
   /** Escapes a key for a JSON pointer (RFC 6901). */
   static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
+    return JsonPointers.escape(key);
   }
 
   /** The parser's complaint with its line and column. */

@@ -9,7 +9,9 @@ import java.util.Objects;
  * separately per namespace or per target.
  *
  * <p>In a policy's JSON, {@code "pod_restarts": "5 per hour"} counts the whole category; {@code
- * "pod_restarts": {"limit": "2 per hour", "per": "target"}} counts each target apart.
+ * "pod_restarts": {"limit": "2 per hour", "per": "target"}} counts each target apart. A request
+ * whose {@link Target} names a cluster is counted with that cluster's requests only. Windows are at
+ * least one second long.
  *
  * @param category the category, such as {@code pod_restarts}
  * @param rate the most executions in any window
@@ -27,10 +29,15 @@ public record RateLimit(String category, Rate rate, Scope scope) {
     TARGET
   }
 
-  /** Checks the components. */
+  /**
+   * Checks the components.
+   *
+   * @throws IllegalArgumentException if {@code category} is not an identifier, or the rate's window
+   *     is shorter than one second
+   */
   public RateLimit {
     Names.requireIdentifier(category, "category");
-    Objects.requireNonNull(rate, "rate");
+    SlidingWindowRateLimiter.requireWindow(rate, "rate");
     Objects.requireNonNull(scope, "scope");
   }
 

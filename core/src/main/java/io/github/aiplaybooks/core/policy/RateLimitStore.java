@@ -14,16 +14,26 @@ import java.util.Objects;
  *   <li><b>Exact sliding windows.</b> {@link #tryAdmit} admits at instant {@code t} only if fewer
  *       than {@code rate.count()} slots are held with instants in {@code (t - rate.window(), t]};
  *       the check and the taking of the slot are atomic, so concurrent callers never overshoot.
- *   <li><b>Time never runs backwards.</b> Each operation uses the later of the instant it is given
- *       and the latest instant the key has been given (its <em>effective instant</em>, reported in
- *       {@link Admission#at()}); so a clock that steps back never frees a slot early. A clock that
- *       jumps ahead and back holds the slots taken meanwhile until it catches up.
+ *   <li><b>Time never runs backwards.</b> Each admission uses the later of the instant it is given
+ *       and the latest instant the key has been given by an admission (its <em>effective
+ *       instant</em>, reported in {@link Admission#at()}); so a clock that steps back never frees a
+ *       slot early. A clock that jumps ahead and back holds the slots taken meanwhile until it
+ *       catches up.
+ *   <li><b>History never moves time forward.</b> {@link #record} adds a past execution where it
+ *       lies, without advancing the key's time: an execution recorded after the key's latest
+ *       instant counts at once and until it leaves its window.
+ *   <li><b>Callers give only instants of their own clock.</b> The {@link SlidingWindowRateLimiter}
+ *       refuses instants more than {@link SlidingWindowRateLimiter#FUTURE_TOLERANCE} after its
+ *       clock's now; a store that forgets state (drops keys, expires entries) decides by its own
+ *       clock, never by an instant a caller gave.
  *   <li><b>A slot counts from the instant it was admitted</b> until one window later, whether it
  *       was {@linkplain #confirm confirmed} or is still held; {@link #release} gives it back early
  *       (the action did not run). Releasing a slot that has expired or is unknown does nothing.
  * </ul>
  *
- * <p>A key is always used with the same rate. Implementations must be thread-safe.
+ * <p>A key is always used with the same rate; a store that can tell should refuse another rate for
+ * a key it holds ({@link InMemoryRateLimitStore} does, with a {@link PolicyException}).
+ * Implementations must be thread-safe.
  */
 public interface RateLimitStore {
 
@@ -55,6 +65,17 @@ public interface RateLimitStore {
    * Takes a slot of {@code key} at {@code at} if the window has room: atomically checks and adds.
    */
   Admission tryAdmit(String key, Rate rate, Instant at);
+
+  /**
+   * As {@link #tryAdmit(String, Rate, Instant)}, for the execution {@code executionId} (or {@code
+   * null} for none): if a slot taken for the same execution still counts, a store that keeps
+   * execution ids admits it again without taking another (a retry of the same step counts once),
+   * and must not let either holder release it. The default ignores the id and takes a new slot:
+   * counting a retry twice is safe, never counting it is not.
+   */
+  default Admission tryAdmit(String key, Rate rate, Instant at, String executionId) {
+    return tryAdmit(key, rate, at);
+  }
 
   /**
    * When {@code key} can next admit: {@code at} (the same instance) if it can at {@code at}, else

@@ -9,8 +9,9 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code catalog}: the action is not in the action catalog, so it is refused;
  *   <li>{@code emergency_stop}: the emergency stop is engaged;
- *   <li>{@code facts}: the trusted facts are invalid (a value of the wrong type, or an {@code
- *       action} fact that names another action);
+ *   <li>{@code facts}: the trusted facts are invalid (a value of the wrong type, a negative count,
+ *       or a fact that disagrees with the request: its action, its target's namespace or cluster,
+ *       the scale ratios its replica counts make);
  *   <li>{@code rate_limits.CATEGORY}, such as {@code rate_limits.pod_restarts}: the rate limit is
  *       reached;
  *   <li>{@code default.read}: no rule matched and the action only reads;

@@ -2,6 +2,7 @@ package io.github.aiplaybooks.core.policy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /**
  * What an action acts on: a Kubernetes object named by kind, namespace and name, in a cluster.
@@ -14,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * Target everywhere = Target.NONE;
  * }</pre>
  *
- * @param kind the object's kind, such as {@code pod} or {@code deployment}
+ * @param kind the object's kind, such as {@code pod} or {@code deployment}, in lower case
  * @param namespace its namespace, such as {@code default}
  * @param name its name, such as {@code api-service}
  * @param cluster the cluster it is in, such as {@code enhanced-eks-cluster}
@@ -30,12 +31,14 @@ public record Target(
   public static final Target NONE = new Target(null, null, null, null);
 
   /**
-   * Checks that each part given is not blank.
+   * Checks that each part given is not blank, and writes the kind in lower case ({@code Deployment}
+   * and {@code deployment} are one kind, and one rate-limit target).
    *
    * @throws IllegalArgumentException naming the part that is blank
    */
   public Target {
     requireNotBlank(kind, "kind");
+    kind = kind == null ? null : kind.toLowerCase(Locale.ROOT);
     requireNotBlank(namespace, "namespace");
     requireNotBlank(name, "name");
     requireNotBlank(cluster, "cluster");

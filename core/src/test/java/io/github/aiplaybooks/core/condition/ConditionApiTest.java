@@ -90,7 +90,7 @@ class ConditionApiTest {
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> FactSchema.of("not a name"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("name: 'not a name' is not an identifier");
+        .hasMessageContaining("name: 'not a name' is not a name a condition can write");
   }
 
   @Test

@@ -289,4 +289,105 @@ class ConditionErrorsTest {
         .isInstanceOf(ConditionTypeException.class)
         .hasMessageContaining("fact action is 'drop_database', which is not one of restart_pod");
   }
+
+  @Test
+  void anUndeclaredSymbolCloseToADeclaredFactIsAnErrorNotASilentString() {
+    FactSchema schema =
+        FactSchema.builder()
+            .fact("namespace", FactType.STRING)
+            .fact("protected_namespace", FactType.STRING)
+            .build();
+    for (String condition :
+        List.of(
+            "namespace == protected_namespce",
+            "namespace != protected_namespce",
+            "namespace IN protected_namespce",
+            "namespace == Protected_Namespace")) {
+      assertThatThrownBy(() -> Condition.compile(condition, schema))
+          .as(condition)
+          .isInstanceOfSatisfying(
+              UnknownFactException.class,
+              e -> {
+                assertThat(e.suggestion()).contains("protected_namespace");
+                assertThat(e.mayBeSymbol()).isTrue();
+                assertThat(e.reason())
+                    .contains("'" + e.factName() + "'")
+                    .contains("fact 'protected_namespace'")
+                    .contains("quote it");
+              });
+    }
+    UnknownFactException e =
+        catchUnknown(() -> Condition.compile("namespace == protected_namespce", schema));
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "'protected_namespce' is not a declared fact, but it is close to the fact"
+                + " 'protected_namespace' (did you mean 'protected_namespace'?); if a symbol was"
+                + " meant, quote it: 'protected_namespce' (column 14)\n"
+                + "  namespace == protected_namespce\n"
+                + "               ^");
+    // Quoted, or two edits or more from every fact, it is a symbol as before.
+    FactSchema routing = FactSchema.builder().fact("type").fact("severity").fact("source").build();
+    assertThat(Condition.compile("type == security OR type == resource", routing).factNames())
+        .containsExactly("type");
+    assertThat(
+            Condition.compile("namespace == 'protected_namespce'", schema)
+                .test(Facts.builder().put("namespace", "protected_namespce").build()))
+        .isTrue();
+    assertThat(
+            Condition.compile("namespace == production", schema)
+                .test(Facts.builder().put("namespace", "production").build()))
+        .isTrue();
+    assertThat(Condition.compile("namespace == protected_namespace", schema).factNames())
+        .containsExactly("namespace", "protected_namespace");
+  }
+
+  private static UnknownFactException catchUnknown(Runnable r) {
+    try {
+      r.run();
+    } catch (UnknownFactException e) {
+      return e;
+    }
+    throw new AssertionError("no UnknownFactException");
+  }
+
+  @Test
+  void countsAreNeverNegative() {
+    assertThatThrownBy(() -> Condition.compile("x < -5_pods"))
+        .isInstanceOf(ConditionSyntaxException.class)
+        .hasMessageStartingWith("a count is never negative: -5_pods (column 5)");
+    FactSchema schema = FactSchema.builder().fact("blast_radius", FactType.count("pods")).build();
+    assertThatThrownBy(() -> Condition.compile("blast_radius > -5", schema))
+        .isInstanceOf(ConditionTypeException.class)
+        .hasMessageStartingWith(
+            "blast_radius > -5: fact blast_radius is a count of pods, and a count is never negative");
+    assertThatThrownBy(() -> Condition.compile("blast_radius IN [1, -2]", schema))
+        .isInstanceOf(ConditionTypeException.class)
+        .hasMessageContaining("a count is never negative");
+    Facts negative = Facts.builder().put("blast_radius", -500).build();
+    assertThatThrownBy(() -> Condition.compile("blast_radius < 10_pods", schema).evaluate(negative))
+        .isInstanceOf(ConditionTypeException.class)
+        .hasMessageStartingWith(
+            "fact blast_radius is declared as a count of pods but is -500: a count is never"
+                + " negative");
+    assertThat(schema.violations(negative))
+        .containsExactly(
+            Map.entry(
+                "blast_radius",
+                "is declared as a count of pods but is -500: a count is never negative"));
+    assertThat(schema.conforms(negative)).isFalse();
+    assertThat(schema.conforms(Facts.builder().put("blast_radius", "3_pods").build())).isTrue();
+    FactSchema severities =
+        FactSchema.builder().fact("severity", FactType.oneOf(List.of("P0", "P1"))).build();
+    assertThat(severities.conforms(Facts.builder().put("severity", "P7").build())).isFalse();
+    assertThat(severities.conforms(Facts.builder().put("other", "x").build())).isTrue();
+    assertThatThrownBy(() -> Quantity.count(-1, "pods"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("count: a count is never negative, was -1.0");
+    // A string that would be a negative count is no quantity: it stays a string.
+    assertThat(Facts.builder().put("n", "-5_pods").build().get("n")).contains("-5_pods");
+    assertThat(
+            Condition.compile("blast_radius >= 0", schema)
+                .test(Facts.builder().put("blast_radius", 0).build()))
+        .isTrue();
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.aiplaybooks.core.condition.Ast.Expr;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -91,6 +92,60 @@ class ConditionPropertiesTest {
               check.check("FALSE").percentage(p -> p > 5);
               check.check("UNKNOWN").percentage(p -> p > 5);
               check.check("UnknownFactException").percentage(p -> p > 5);
+            });
+  }
+
+  /** A typed schema, a condition that often reads its {@code oneOf} facts, and facts for it. */
+  record Typed(Map<String, TypedReference.Declared> schema, Expr condition, Facts facts) {}
+
+  @Provide
+  Arbitrary<Typed> typed() {
+    return ConditionArbitraries.typedSchemas()
+        .flatMap(
+            schema ->
+                net.jqwik.api.Combinators.combine(
+                        ConditionArbitraries.typedExprs(schema),
+                        ConditionArbitraries.factsFor(schema))
+                    .as((e, f) -> new Typed(schema, e, f)));
+  }
+
+  @Property(tries = 1000)
+  void compiledAgainstATypedSchemaItAgreesWithTheReferenceInterpreter(
+      @ForAll("typed") Typed typed) {
+    Map<String, TypedReference.Declared> declared = typed.schema();
+    Expr e = typed.condition();
+    Facts facts = typed.facts();
+    FactSchema.Builder b = FactSchema.builder();
+    declared.forEach((name, d) -> b.fact(name, d.type()));
+    FactSchema schema = b.build();
+    String text = Ast.print(e);
+
+    Class<? extends ConditionException> compileError = TypedReference.compileError(e, declared);
+    Outcome expected =
+        compileError != null
+            ? new Outcome(null, compileError)
+            : Outcome.of(() -> TypedReference.evaluate(e, facts, declared));
+    Outcome actual = Outcome.of(() -> Condition.compile(text, schema).evaluate(facts));
+
+    assertThat(actual).as("%s with %s under %s", text, facts, declared).isEqualTo(expected);
+    boolean readsOneOf =
+        compileError == null
+            && actual.error() == null
+            && Condition.compile(text, schema).factNames().stream()
+                .anyMatch(n -> declared.get(n).spellings() != null);
+    Statistics.label("evaluated a oneOf fact")
+        .collect(readsOneOf)
+        .coverage(check -> check.check(true).percentage(p -> p > 3));
+    Statistics.label("outcome")
+        .collect(compileError != null ? "compile " + actual : actual.toString())
+        .coverage(
+            check -> {
+              check.check("TRUE").percentage(p -> p > 5);
+              check.check("FALSE").percentage(p -> p > 5);
+              check.check("UNKNOWN").percentage(p -> p > 0.2);
+              check.check("ConditionTypeException").percentage(p -> p > 2);
+              check.check("compile ConditionTypeException").percentage(p -> p > 2);
+              check.check("compile UnknownFactException").percentage(p -> p > 1);
             });
   }
 

@@ -23,7 +23,7 @@ class LiteralsTest {
         "2x;RATIO;2.0;x;2x",
         "0.5X;RATIO;0.5;x;0.5x",
         "10_pods;COUNT;10;pods;10_pods",
-        "-3_nodes;COUNT;-3;nodes;-3_nodes",
+        "3_nodes;COUNT;3;nodes;3_nodes",
         "$50;MONEY;50;$;$50",
         "$50/month;MONEY;50;$/month;$50/month",
         "$50/Month;MONEY;50;$/month;$50/month",

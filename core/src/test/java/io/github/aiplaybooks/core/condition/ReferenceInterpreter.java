@@ -119,9 +119,10 @@ final class ReferenceInterpreter {
 
   /**
    * What compiling against a schema that declares {@code declared} (of any type) finds first, in
-   * the order the compiler reads the tree: an undeclared name where only a fact may stand is an
-   * {@link UnknownFactException}; a symbol compared with a literal that is not a string is a {@link
-   * ConditionTypeException}. {@code null} if neither.
+   * the order the compiler reads the tree: an undeclared name where only a fact may stand, or one
+   * spelt almost like a declared name where a symbol may stand, is an {@link UnknownFactException};
+   * a symbol compared with a literal that is not a string is a {@link ConditionTypeException}.
+   * {@code null} if neither.
    */
   static Class<? extends ConditionException> compileError(Expr e, Set<String> declared) {
     if (e instanceof Ast.Or || e instanceof Ast.And) {
@@ -146,6 +147,9 @@ final class ReferenceInterpreter {
       if (c.op().isOrdering()) {
         return undeclared(c.right(), declared) ? UnknownFactException.class : null;
       }
+      if (nearMiss(c.right(), declared)) {
+        return UnknownFactException.class;
+      }
       return symbolMeetsNonString(c.left(), c.right(), declared)
               || symbolMeetsNonString(c.right(), c.left(), declared)
           ? ConditionTypeException.class
@@ -158,6 +162,9 @@ final class ReferenceInterpreter {
       }
       if (in.right() instanceof Operand) {
         Operand right = (Operand) in.right();
+        if (nearMiss(right, declared)) {
+          return UnknownFactException.class;
+        }
         return symbolMeetsNonString(right, in.left(), declared)
                 || symbolMeetsNonString(in.left(), right, declared)
             ? ConditionTypeException.class
@@ -167,6 +174,13 @@ final class ReferenceInterpreter {
     }
     Operand o = ((Truthy) e).operand();
     return undeclared(o, declared) ? UnknownFactException.class : null;
+  }
+
+  /** Whether {@code o} is an undeclared name spelt almost like a declared one: a likely typo. */
+  private static boolean nearMiss(Operand o, Set<String> declared) {
+    return undeclared(o, declared)
+        && Suggestions.closestOrNull(((Name) o).name(), new java.util.TreeSet<>(declared), 1)
+            != null;
   }
 
   private static boolean undeclared(Operand o, Set<String> declared) {

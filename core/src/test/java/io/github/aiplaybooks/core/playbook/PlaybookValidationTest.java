@@ -162,20 +162,23 @@ class PlaybookValidationTest {
   void conditionsMayReadOutputsOfEarlierStepsButNotOfLaterOnes() {
     Step classify =
         new Step(
-            2, "classify", "analyze_alert", ReasonSpec.builder().extract(List.of("type")).build());
-    Playbook ok = minimal().step(classify).step(approve(3, "type == security")).build();
+            2,
+            "classify",
+            "analyze_alert",
+            ReasonSpec.builder().extract(List.of("root_cause")).build());
+    Playbook ok = minimal().step(classify).step(approve(3, "root_cause == oom")).build();
     assertThat(ok.steps()).hasSize(3);
 
     List<String> problems =
         problems(
             () ->
                 minimal()
-                    .step(approve(2, "type == security"))
+                    .step(approve(2, "root_cause == oom"))
                     .step(new Step(3, "classify", "analyze_alert", classify.spec()))
                     .build());
     assertThat(problems).hasSize(1);
     assertThat(problems.get(0))
-        .startsWith("/workflow/2_approve/auto_approve_if/0: unknown fact 'type'");
+        .startsWith("/workflow/2_approve/auto_approve_if/0: unknown fact 'root_cause'");
   }
 
   @Test
@@ -419,6 +422,21 @@ class PlaybookValidationTest {
                     ", ", new java.util.TreeSet<>(KnownActions.seedCatalog().spellings())),
             "/routing/default: the default route needs at least one action, such as escalate");
     assertThat(unknownFact.isLeaf()).isTrue();
+  }
+
+  @Test
+  void aMisspeltActionSpeltWithDashesGetsASuggestionToo() {
+    Routing routing =
+        Routing.of(
+            List.of(
+                Route.leaf("t", Condition.compile("severity == P2"), List.of("get-metric-dat"))));
+
+    assertThat(problems(() -> minimal().routing(routing).build()))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "/routing/routes/0/runbook/0: unknown action 'get-metric-dat' (did you mean"
+                + " 'get-metric-data'?)");
   }
 
   private static Route leaf(String label, String... runbook) {

@@ -1,11 +1,13 @@
 package io.github.aiplaybooks.core.playbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.aiplaybooks.core.condition.Condition;
 import io.github.aiplaybooks.core.condition.Facts;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RoutingTest {
@@ -58,20 +60,72 @@ class RoutingTest {
   }
 
   @Test
-  void aMissingFactDoesNotMatchSoRoutingFailsClosedToTheFallback() {
-    RouteMatch m = TREE.route(Facts.of(Map.of("severity", "P0")));
+  void theDefaultRouteIsTakenOnlyWhenEveryRouteIsDecidablyFalse() {
+    RouteMatch m =
+        TREE.route(Facts.of(Map.of("severity", "P2", "blast_radius", 3, "source", "guardduty")));
 
+    assertThat(m.decided()).isTrue();
     assertThat(m.fallback()).isTrue();
     assertThat(m.path()).isEmpty();
     assertThat(m.runbook()).isEqualTo(Routing.DEFAULT_FALLBACK);
   }
 
   @Test
-  void aFactOfTheWrongTypeDoesNotMatchEither() {
-    RouteMatch m =
-        TREE.route(Facts.of(Map.of("severity", "P0", "source", "x", "pod_crash_rate", "high")));
+  void aMissingFactMakesRoutingUndecidedNamingTheRouteAndTheFactNeverTheFallback() {
+    RouteMatch m = TREE.route(Facts.of(Map.of("severity", "P0")));
 
-    assertThat(m.fallback()).isTrue();
+    assertThat(m.decided()).isFalse();
+    assertThat(m.fallback()).isFalse();
+    assertThat(m.runbook()).isEmpty();
+    assertThat(m.undecided())
+        .extracting(RouteMatch.Undecided::path, RouteMatch.Undecided::missingFacts)
+        .containsExactly(
+            tuple(List.of("P0", "GuardDuty"), Set.of("source")),
+            tuple(List.of("P0", "Crash rate"), Set.of("pod_crash_rate")),
+            tuple(List.of("Any P0 or P1 with many pods"), Set.of("blast_radius")));
+    assertThat(m.undecided().get(0).reason()).isEqualTo("fact 'source' is missing");
+  }
+
+  @Test
+  void aLeafThatHoldsAfterAnUndecidableRouteIsNotTakenSinceTheEarlierRouteMightHold() {
+    // The crash-rate leaf holds, but the GuardDuty leaf before it cannot be decided.
+    RouteMatch m = TREE.route(Facts.of(Map.of("severity", "P0", "pod_crash_rate", 0.9)));
+
+    assertThat(m.decided()).isFalse();
+    assertThat(m.undecided())
+        .singleElement()
+        .satisfies(u -> assertThat(u.path()).containsExactly("P0", "GuardDuty"));
+  }
+
+  @Test
+  void anUndecidableBranchDoesNotMatterWhenEveryLeafBelowItIsDecidablyFalse() {
+    // severity is missing, but neither leaf below the P0 branch can hold.
+    RouteMatch m =
+        TREE.route(
+            Facts.of(Map.of("source", "cloudwatch", "pod_crash_rate", 0.1, "blast_radius", 60)));
+
+    assertThat(m.decided()).isTrue();
+    assertThat(m.path()).containsExactly("Any P0 or P1 with many pods");
+  }
+
+  @Test
+  void aFactOfTheWrongTypeMakesRoutingUndecidedWithTheTypeError() {
+    RouteMatch m =
+        TREE.route(
+            Facts.of(
+                Map.of(
+                    "severity", "P0", "source", "x", "pod_crash_rate", "high", "blast_radius", 1)));
+
+    assertThat(m.decided()).isFalse();
+    assertThat(m.fallback()).isFalse();
+    assertThat(m.undecided())
+        .singleElement()
+        .satisfies(
+            u -> {
+              assertThat(u.path()).containsExactly("P0", "Crash rate");
+              assertThat(u.missingFacts()).isEmpty();
+              assertThat(u.reason()).contains("pod_crash_rate");
+            });
   }
 
   @Test

@@ -10,6 +10,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -89,18 +91,80 @@ class ScheduleTest {
     assertThat(fired.toString().trim()).isEqualTo("08:05 08:35 10:05 10:35 08:05");
   }
 
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+  /** The next {@code n} firings after {@code after}, as instants. */
+  private static List<Instant> firings(Schedule s, String after, int n) {
+    List<Instant> out = new ArrayList<>();
+    Instant t = Instant.parse(after);
+    for (int i = 0; i < n; i++) {
+      t = s.next(t);
+      out.add(t);
+    }
+    return out;
+  }
+
   @Test
-  void aLocalTimeInADaylightSavingGapIsSkippedAndOneInAnOverlapFiresOnce() {
-    ZoneId paris = ZoneId.of("Europe/Paris");
-    Schedule s = Schedule.cron("30 2 * * *", paris);
-    // 2024-03-31 02:30 does not exist in Paris.
-    assertThat(s.next(ZonedDateTime.parse("2024-03-31T00:00+01:00[Europe/Paris]")))
-        .isEqualTo(ZonedDateTime.parse("2024-04-01T02:30+02:00[Europe/Paris]"));
-    // 2024-10-27 02:30 happens twice; it fires at the first.
-    ZonedDateTime first = s.next(ZonedDateTime.parse("2024-10-27T00:00+02:00[Europe/Paris]"));
-    assertThat(first).isEqualTo(ZonedDateTime.parse("2024-10-27T02:30+02:00[Europe/Paris]"));
-    assertThat(s.next(first))
-        .isEqualTo(ZonedDateTime.parse("2024-10-28T02:30+01:00[Europe/Paris]"));
+  void aFixedTimeInASpringForwardGapRunsOnceRightAfterTheGapAsVixieCronDoes() {
+    // Berlin, 2024-03-31: 02:00 CET jumps to 03:00 CEST (01:00Z); 02:30 does not exist.
+    Schedule berlin = Schedule.daily(LocalTime.of(2, 30), BERLIN);
+    assertThat(firings(berlin, "2024-03-30T03:00:00Z", 3))
+        .containsExactly(
+            Instant.parse("2024-03-31T01:00:00Z"), // 03:00 CEST, right after the gap
+            Instant.parse("2024-04-01T00:30:00Z"), // 02:30 CEST
+            Instant.parse("2024-04-02T00:30:00Z"));
+    assertThat(berlin.firesAt(ZonedDateTime.parse("2024-03-31T03:00+02:00[Europe/Berlin]")))
+        .isTrue();
+
+    // New York, 2024-03-10: 02:00 EST jumps to 03:00 EDT (07:00Z).
+    Schedule newYork = Schedule.cron("30 2 * * *", NEW_YORK);
+    assertThat(firings(newYork, "2024-03-09T12:00:00Z", 2))
+        .containsExactly(
+            Instant.parse("2024-03-10T07:00:00Z"), Instant.parse("2024-03-11T06:30:00Z"));
+  }
+
+  @Test
+  void aFixedTimeInAFallBackOverlapRunsOnceAtItsFirstOccurrence() {
+    // Berlin, 2024-10-27: 03:00 CEST goes back to 02:00 CET (01:00Z); 02:30 happens twice.
+    Schedule berlin = Schedule.daily(LocalTime.of(2, 30), BERLIN);
+    assertThat(firings(berlin, "2024-10-26T12:00:00Z", 2))
+        .containsExactly(
+            Instant.parse("2024-10-27T00:30:00Z"), // 02:30 CEST, the first occurrence
+            Instant.parse("2024-10-28T01:30:00Z")); // 02:30 CET the next day
+    // Asked from within the repeated hour, it does not run again.
+    assertThat(berlin.next(Instant.parse("2024-10-27T01:10:00Z")))
+        .isEqualTo(Instant.parse("2024-10-28T01:30:00Z"));
+    assertThat(berlin.firesAt(ZonedDateTime.parse("2024-10-27T02:30+01:00[Europe/Berlin]")))
+        .isFalse();
+
+    // New York, 2024-11-03: 02:00 EDT goes back to 01:00 EST (06:00Z); 01:30 happens twice.
+    Schedule newYork = Schedule.cron("30 1 * * *", NEW_YORK);
+    assertThat(firings(newYork, "2024-11-02T12:00:00Z", 2))
+        .containsExactly(
+            Instant.parse("2024-11-03T05:30:00Z"), Instant.parse("2024-11-04T06:30:00Z"));
+  }
+
+  @Test
+  void aWildcardScheduleFollowsTheWallClockAcrossBothChanges() {
+    Schedule halfHourly = Schedule.cron("*/30 * * * *", BERLIN);
+    // Spring forward: 01:30 CET, then 03:00 CEST; 02:00 and 02:30 do not exist.
+    assertThat(firings(halfHourly, "2024-03-31T00:15:00Z", 3))
+        .containsExactly(
+            Instant.parse("2024-03-31T00:30:00Z"),
+            Instant.parse("2024-03-31T01:00:00Z"),
+            Instant.parse("2024-03-31T01:30:00Z"));
+    // Fall back: 02:00 and 02:30 run in CEST, and again in CET.
+    assertThat(firings(halfHourly, "2024-10-26T23:45:00Z", 5))
+        .containsExactly(
+            Instant.parse("2024-10-27T00:00:00Z"),
+            Instant.parse("2024-10-27T00:30:00Z"),
+            Instant.parse("2024-10-27T01:00:00Z"),
+            Instant.parse("2024-10-27T01:30:00Z"),
+            Instant.parse("2024-10-27T02:00:00Z"));
+    // An hourly job at minute 30 in the gap hour does not run: 02:30 does not exist.
+    assertThat(Schedule.cron("30 * * * *", BERLIN).next(Instant.parse("2024-03-31T00:45:00Z")))
+        .isEqualTo(Instant.parse("2024-03-31T01:30:00Z"));
   }
 
   @Test

@@ -56,11 +56,11 @@ class ActionCatalogTest {
   }
 
   @Test
-  void onlyScaleDeploymentChangesReplicas() {
+  void onlyTheScalingActionsChangeReplicas() {
     assertThat(catalog.actions())
         .filteredOn(ActionDefinition::changesReplicas)
         .extracting(ActionDefinition::name)
-        .containsExactly("scale_deployment");
+        .containsExactly("scale_deployment", "scale_nodegroup");
   }
 
   @Test
@@ -110,14 +110,35 @@ class ActionCatalogTest {
   }
 
   @Test
-  void registeringACanonicalNameAgainReplacesIt() {
+  void registeringAnActionAgainIsRefusedSoNoOneRedefinesDeleteNodeAsARead() {
+    ActionCatalog.Builder b = catalog.toBuilder();
+    assertThatThrownBy(() -> b.register(ActionDefinition.read("delete_node")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "definitions: action delete_node is already registered (delete_node (terminate_node)"
+                + " DESTRUCTIVE nodes_terminated); use replace(...) to redefine it");
+    assertThat(b.build().resolve("delete_node").map(ActionDefinition::effect))
+        .contains(Effect.DESTRUCTIVE);
+  }
+
+  @Test
+  void replaceRedefinesAnActionExplicitly() {
     ActionCatalog mine =
         catalog.toBuilder()
-            .register(ActionDefinition.builder("drain_node").effect(Effect.DESTRUCTIVE).build())
+            .replace(ActionDefinition.builder("drain_node").effect(Effect.DESTRUCTIVE).build())
             .build();
     assertThat(mine.resolve("drain_node").map(ActionDefinition::effect))
         .contains(Effect.DESTRUCTIVE);
     assertThat(mine.actions()).hasSameSizeAs(catalog.actions());
+    assertThatThrownBy(() -> catalog.toBuilder().replace(ActionDefinition.read("no_such")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("definitions: there is no action no_such to replace; use register(...)");
+    ActionDefinition clash = ActionDefinition.builder("drain_node").aliases("delete_pod").build();
+    assertThatThrownBy(() -> catalog.toBuilder().replace(clash))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "definitions: 'delete_pod' of action drain_node is already a name of action"
+                + " restart_pod");
   }
 
   @Test

@@ -133,9 +133,15 @@ class PolicyEngineTest {
 
     @Test
     void scalingUpFromZeroFailsClosed() {
+      // No ratio: scale_up stays missing, so scale_up < 2x cannot allow.
       Decision d = gates.decide(request("scale_deployment", "replicas", 0, "target_replicas", 3));
       assertThat(d.outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
-      assertThat(d.reasons().get(0)).contains("fact scale_down is missing");
+      assertThat(d.rule().id()).isEqualTo(RuleRef.DEFAULT_APPROVAL);
+      assertThat(d.reasons())
+          .contains(
+              "auto_approve[1] (scale_up < 2x) cannot be decided: fact scale_up is missing, so it"
+                  + " does not allow (fail closed)");
+      assertThat(d.facts().get("scale_down")).contains(Quantity.number(0));
     }
 
     @Test
@@ -199,9 +205,14 @@ class PolicyEngineTest {
           .containsExactly(
               "require_approval[0]: the action is delete_node",
               "require_human_if[0]: action (delete_node) IN ['delete_node', 'modify_rbac',"
-                  + " 'change_security_group'] is true",
-              "auto_approve_if[2] (blast_radius < 10_pods) also holds, but a rule that requires"
-                  + " approval wins");
+                  + " 'change_security_group'] is true");
+      Decision restart = seed.decide(request("restart_pod", "blast_radius", 60));
+      assertThat(restart.reasons())
+          .containsExactly(
+              "require_human_if[1]: blast_radius (60) > 50_pods is true",
+              "auto_approve[0] (restart_pod) also holds, but a rule that requires approval wins",
+              "auto_approve_if[1] (action IN ['restart_pod', 'scale_deployment']) also holds, but a"
+                  + " rule that requires approval wins");
     }
 
     @Test
@@ -330,6 +341,21 @@ class PolicyEngineTest {
           .containsExactly(
               "invalid trusted facts: fact blast_radius is declared as a count of pods but is a"
                   + " string (lots)");
+    }
+
+    @Test
+    void aNegativeCountIsDeniedEvenWhenNoRuleReadsIt() {
+      Decision d = seed.decide(request("drain_node", "blast_radius", -500));
+      assertThat(d.outcome()).isEqualTo(Outcome.DENY);
+      assertThat(d.rule().name()).isEqualTo(RuleRef.FACTS);
+      assertThat(d.reasons())
+          .containsExactly(
+              "invalid trusted facts: fact blast_radius is declared as a count of pods but is"
+                  + " -500: a count is never negative");
+      PolicyEngine restartsOnly = engine(Policy.builder().autoApprove("restart_pod").build());
+      Decision unread = restartsOnly.decide(request("restart_pod", "blast_radius", "-1"));
+      assertThat(unread.outcome()).as(unread.toString()).isEqualTo(Outcome.DENY);
+      assertThat(unread.rule().name()).isEqualTo(RuleRef.FACTS);
     }
 
     @Test
@@ -507,7 +533,7 @@ class PolicyEngineTest {
       assertThat(third.reasons().get(0))
           .startsWith(
               "rate limit deployments_modified (2 per hour per target) reached for"
-                  + " deployments_modified|target:/default/deployment/api");
+                  + " deployments_modified|target:default/deployment/api");
       assertThat(e.decide(web).outcome()).isEqualTo(Outcome.ALLOW);
       assertThat(
               e.decide(web.toBuilder().target(Target.of("deployment", "prod", "api")).build())
@@ -626,10 +652,9 @@ class PolicyEngineTest {
       assertThat(d.facts().get("off_hours")).contains(false);
 
       PolicyEngine gates = engine(Policy.parse(SEED_APPROVAL_GATES, "gates.json"));
-      Decision scale =
-          gates.decide(
-              request("scale_deployment", "replicas", 10, "target_replicas", 9, "scale_down", 0.9));
+      Decision scale = gates.decide(request("scale_deployment", "scale_down", 0.9));
       assertThat(scale.outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+      assertThat(scale.rule().id()).isEqualTo("require_approval[4]");
       assertThat(scale.facts().get("scale_down")).contains(Quantity.number(0.9));
     }
 
@@ -639,6 +664,300 @@ class PolicyEngineTest {
       assertThat(d.facts().names())
           .containsExactly("blast_radius", "action", "off_hours", "scale_up", "scale_down");
       assertThat(d.facts().get("off_hours")).contains(false);
+    }
+  }
+
+  /** The architect's rule: only AUTO rules are scoped to the direction they read. */
+  @Nested
+  class ScaleRules {
+    final Policy compoundRequire =
+        Policy.builder()
+            .requireHumanIf("scale_down > 50% OR blast_radius > 50_pods")
+            .autoApprove("restart_pod", "scale_up < 2x")
+            .build();
+
+    ActionRequest scale(int from, int to, Object... more) {
+      Object[] all = new Object[4 + more.length];
+      all[0] = "replicas";
+      all[1] = from;
+      all[2] = "target_replicas";
+      all[3] = to;
+      System.arraycopy(more, 0, all, 4, more.length);
+      return request("scale_deployment", all);
+    }
+
+    @Test
+    void aCompoundRequireRuleReadsComputedScaleFactsPlainlyForAnyAction() {
+      PolicyEngine e = engine(compoundRequire);
+      Decision restart = e.decide(request("restart_pod", "blast_radius", 500));
+      assertThat(restart.outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+      assertThat(restart.rule().id()).isEqualTo("require_human_if[0]");
+      Decision up = e.decide(scale(4, 6, "blast_radius", 500));
+      assertThat(up.outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+      assertThat(up.rule().id()).isEqualTo("require_human_if[0]");
+      assertThat(e.decide(request("restart_pod", "blast_radius", 5)).outcome())
+          .isEqualTo(Outcome.ALLOW);
+      Decision down = e.decide(scale(10, 4, "blast_radius", 5));
+      assertThat(down.outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+      assertThat(down.rule().id()).isEqualTo("require_human_if[0]");
+    }
+
+    @Test
+    void aRequireRuleAboutScalingUpReadsZeroForAnActionThatScalesNothing() {
+      PolicyEngine e =
+          engine(
+              Policy.builder().requireHumanIf("scale_up < 2x").autoApprove("restart_pod").build());
+      Decision d = e.decide(request("restart_pod"));
+      assertThat(d.outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+      assertThat(d.reasons().get(0)).isEqualTo("require_human_if[0]: scale_up (0) < 2x is true");
+    }
+
+    @Test
+    void aCompoundAutoRuleThatReadsScaleUpAllowsOnlyScaleUps() {
+      PolicyEngine e =
+          engine(Policy.builder().autoApproveIf("scale_up < 2x OR blast_radius < 10_pods").build());
+      assertThat(e.decide(request("drain_node", "blast_radius", 1)).outcome())
+          .as("no scale-up: the rule is about scaling up")
+          .isEqualTo(Outcome.REQUIRE_APPROVAL);
+      assertThat(e.decide(scale(10, 6, "blast_radius", 1)).outcome())
+          .as("a scale-down")
+          .isEqualTo(Outcome.REQUIRE_APPROVAL);
+      assertThat(e.decide(scale(4, 4, "blast_radius", 1)).outcome())
+          .as("no change")
+          .isEqualTo(Outcome.REQUIRE_APPROVAL);
+      Decision up = e.decide(scale(4, 6, "blast_radius", 500));
+      assertThat(up.outcome()).isEqualTo(Outcome.ALLOW);
+      assertThat(up.rule().id()).isEqualTo("auto_approve_if[0]");
+    }
+
+    @Test
+    void anAutoRuleThatReadsScaleDownAllowsOnlyScaleDowns() {
+      PolicyEngine e = engine(Policy.builder().autoApproveIf("scale_down < 30%").build());
+      assertThat(e.decide(scale(10, 8)).outcome()).isEqualTo(Outcome.ALLOW);
+      assertThat(e.decide(scale(4, 6)).outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+      assertThat(e.decide(request("cordon_node")).outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+    }
+
+    @Test
+    void anAutoRuleThatReadsBothDirectionsAllowsEither() {
+      PolicyEngine e =
+          engine(Policy.builder().autoApproveIf("scale_up < 2x AND scale_down < 30%").build());
+      assertThat(e.decide(scale(10, 8)).outcome()).isEqualTo(Outcome.ALLOW);
+      assertThat(e.decide(scale(4, 6)).outcome()).isEqualTo(Outcome.ALLOW);
+      assertThat(e.decide(scale(4, 4)).outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+      assertThat(e.decide(request("cordon_node")).outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+    }
+
+    @Test
+    void withoutReplicaCountsAnAutoScaleRuleNeverAllows() {
+      PolicyEngine e =
+          engine(Policy.builder().autoApproveIf("scale_up < 2x OR blast_radius < 10_pods").build());
+      Decision d = e.decide(request("scale_deployment", "blast_radius", 1));
+      assertThat(d.outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+      assertThat(d.rule().id()).isEqualTo(RuleRef.DEFAULT_APPROVAL);
+      assertThat(d.reasons())
+          .contains(
+              "auto_approve_if[0] (scale_up < 2x OR blast_radius < 10_pods) cannot be decided:"
+                  + " fact scale_up is missing, so it does not allow (fail closed)");
+    }
+
+    @Test
+    void scaleNodegroupChangesReplicasSoTheSeedAsksBeforeHalvingANodeGroup() {
+      Decision d =
+          engine(Policy.seed())
+              .decide(
+                  request(
+                      "scale_nodegroup", "replicas", 10, "target_replicas", 1, "blast_radius", 0));
+      assertThat(d.outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+      assertThat(d.rule()).isEqualTo(new RuleRef("require_approval", 4, "scale_down > 50%"));
+      assertThat(
+              ActionCatalog.defaults().resolve("scale_nodegroup").orElseThrow().changesReplicas())
+          .isTrue();
+    }
+  }
+
+  @Nested
+  class ScaleFacts {
+    final PolicyEngine gates = engine(Policy.parse(SEED_APPROVAL_GATES, "gates.json"));
+
+    @Test
+    void aSuppliedScaleFactThatDisagreesWithTheReplicaCountsIsDenied() {
+      Decision d =
+          gates.decide(
+              request(
+                  "scale_deployment",
+                  "replicas",
+                  10,
+                  "target_replicas",
+                  2,
+                  "scale_up",
+                  1.5,
+                  "blast_radius",
+                  5));
+      assertThat(d.outcome()).isEqualTo(Outcome.DENY);
+      assertThat(d.rule().name()).isEqualTo(RuleRef.FACTS);
+      assertThat(d.reasons())
+          .containsExactly(
+              "invalid trusted facts: fact scale_up is 1.5, but replicas 10 and target_replicas"
+                  + " 2 make it 0");
+    }
+
+    @Test
+    void bothDirectionsAtOnceAreDenied() {
+      Decision d = gates.decide(request("scale_deployment", "scale_up", 1.5, "scale_down", 0.8));
+      assertThat(d.outcome()).isEqualTo(Outcome.DENY);
+      assertThat(d.reasons())
+          .containsExactly(
+              "invalid trusted facts: facts scale_up (1.5) and scale_down (0.8) are both"
+                  + " positive, but a request scales one way");
+    }
+
+    @Test
+    void negativeScaleFactsAndReplicaCountsAreDenied() {
+      for (ActionRequest r :
+          List.of(
+              request("scale_deployment", "scale_up", -1),
+              request("scale_deployment", "scale_down", "-10%"),
+              request("scale_deployment", "replicas", -3, "target_replicas", 2),
+              request("scale_deployment", "replicas", 3, "target_replicas", -2))) {
+        Decision d = gates.decide(r);
+        assertThat(d.outcome()).as(r.toString()).isEqualTo(Outcome.DENY);
+        assertThat(d.rule().name()).as(r.toString()).isEqualTo(RuleRef.FACTS);
+        assertThat(d.reasons().get(0)).as(r.toString()).contains("negative");
+      }
+    }
+
+    @Test
+    void suppliedScaleFactsThatAgreeAreKept() {
+      Decision d =
+          gates.decide(
+              request(
+                  "scale_deployment",
+                  "replicas",
+                  10,
+                  "target_replicas",
+                  9,
+                  "scale_down",
+                  0.1,
+                  "scale_up",
+                  0));
+      assertThat(d.outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+      assertThat(d.rule().id()).isEqualTo(RuleRef.DEFAULT_APPROVAL);
+      assertThat(d.facts().get("scale_down")).contains(Quantity.number(0.1));
+    }
+
+    @Test
+    void anActionThatScalesNothingCannotClaimToScale() {
+      Decision d = gates.decide(request("drain_node", "scale_up", 1.5));
+      assertThat(d.outcome()).isEqualTo(Outcome.DENY);
+      assertThat(d.reasons())
+          .containsExactly(
+              "invalid trusted facts: fact scale_up is 1.5, but drain_node changes no replica"
+                  + " count, so it is 0");
+    }
+  }
+
+  @Nested
+  class TargetFacts {
+    final Policy protectProduction =
+        Policy.builder()
+            .requireHumanIf("namespace == production", "cluster == prod-eu")
+            .autoApprove("restart_pod")
+            .build();
+
+    ActionRequest restart(Target target, Object... facts) {
+      return ActionRequest.builder("restart_pod").target(target).facts(facts(facts)).build();
+    }
+
+    @Test
+    void theNamespaceAndClusterFactsComeFromTheTarget() {
+      PolicyEngine e = engine(protectProduction);
+      Decision d = e.decide(restart(Target.of("pod", "production", "api-1")));
+      assertThat(d.outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+      assertThat(d.rule().id()).isEqualTo("require_human_if[0]");
+      assertThat(d.facts().get("namespace")).contains("production");
+      Decision inCluster =
+          e.decide(restart(Target.of("pod", "staging", "api-1").inCluster("prod-eu")));
+      assertThat(inCluster.rule().id()).isEqualTo("require_human_if[1]");
+      assertThat(inCluster.facts().get("cluster")).contains("prod-eu");
+      Decision staging = e.decide(restart(Target.of("pod", "staging", "api-1").inCluster("dev")));
+      assertThat(staging.outcome()).isEqualTo(Outcome.ALLOW);
+    }
+
+    @Test
+    void aTrustedFactThatDisagreesWithTheTargetIsDenied() {
+      PolicyEngine e = engine(protectProduction);
+      Decision d =
+          e.decide(restart(Target.of("pod", "production", "api-1"), "namespace", "staging"));
+      assertThat(d.outcome()).isEqualTo(Outcome.DENY);
+      assertThat(d.rule().name()).isEqualTo(RuleRef.FACTS);
+      assertThat(d.reasons())
+          .containsExactly(
+              "invalid trusted facts: fact namespace is 'staging', but the target is in namespace"
+                  + " production");
+      Decision cluster =
+          e.decide(
+              restart(Target.of("pod", "staging", "api-1").inCluster("prod-eu"), "cluster", "dev"));
+      assertThat(cluster.outcome()).isEqualTo(Outcome.DENY);
+      assertThat(cluster.reasons().get(0)).contains("fact cluster is 'dev'");
+      assertThat(
+              e.decide(
+                      restart(
+                          Target.of("pod", "staging", "api-1").inCluster("dev"),
+                          "namespace",
+                          "staging"))
+                  .outcome())
+          .as("agreeing is fine")
+          .isEqualTo(Outcome.ALLOW);
+    }
+  }
+
+  @Nested
+  class DestructiveActions {
+    @Test
+    void theSeedsSmallBlastRadiusRuleDoesNotAllowADestructiveAction() {
+      Decision d = engine(Policy.seed()).decide(request("consolidate_lb", "blast_radius", 0));
+      assertThat(d.outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+      assertThat(d.rule().id()).isEqualTo(RuleRef.DEFAULT_APPROVAL);
+      assertThat(d.reasons())
+          .containsExactly(
+              "no rule matched, and consolidate_lb is DESTRUCTIVE: a destructive action is allowed"
+                  + " only by a rule that names it, or by a human",
+              "auto_approve_if[2] (blast_radius < 10_pods) holds, but it does not name"
+                  + " consolidate_lb, which is DESTRUCTIVE");
+    }
+
+    @Test
+    void aRuleThatNamesTheActionAllowsIt() {
+      for (String rule :
+          List.of(
+              "consolidate_lb",
+              "action == consolidate_lb",
+              "action IN ['delete_pvc', 'consolidate_lb']",
+              "action == consolidate_lb AND blast_radius < 10_pods",
+              "action == consolidate_lb OR blast_radius < 10_pods")) {
+        PolicyEngine e = engine(Policy.builder().autoApproveIf(rule).build());
+        Decision d = e.decide(request("consolidate_lb", "blast_radius", 1));
+        assertThat(d.outcome()).as(rule).isEqualTo(Outcome.ALLOW);
+      }
+      PolicyEngine aliased = engine(Policy.builder().autoApprove("delete_unused_pvc").build());
+      assertThat(aliased.decide(request("delete_pvc")).outcome()).isEqualTo(Outcome.ALLOW);
+    }
+
+    @Test
+    void aRuleThatOnlyExcludesOtherActionsDoesNotNameIt() {
+      for (String rule :
+          List.of(
+              "action != delete_node",
+              "NOT action IN ['delete_node']",
+              "action != consolidate_lb OR blast_radius < 10_pods",
+              "blast_radius < 10_pods",
+              "true")) {
+        PolicyEngine e = engine(Policy.builder().autoApproveIf(rule).build());
+        Decision d = e.decide(request("consolidate_lb", "blast_radius", 1));
+        assertThat(d.outcome()).as(rule).isEqualTo(Outcome.REQUIRE_APPROVAL);
+        assertThat(d.rule().id()).as(rule).isEqualTo(RuleRef.DEFAULT_APPROVAL);
+      }
     }
   }
 }

@@ -263,7 +263,9 @@ class PolicyLoaderTest {
                 + " money, list, any, count(UNIT) or a list of the allowed strings",
             "/facts/action: fact 'action' is computed by the policy engine; it cannot be declared"
                 + " again",
-            "/facts/not a name: name: 'not a name' is not an identifier a condition can name",
+            "/facts/not a name: name: 'not a name' is not a name a condition can write (a letter or _,"
+                + " then letters, digits, _, and single . or - between them; not a keyword such as AND"
+                + " or true)",
             "/auto_approve_if/0: unknown fact 'tier'; declared facts: action, severity, off_hours,"
                 + " blast_radius, namespace, cluster, environment, replicas, target_replicas,"
                 + " scale_up, scale_down, cost_increase, savings, risk, confidence (column 1)\n"
@@ -413,5 +415,34 @@ class PolicyLoaderTest {
     PolicyException e = problemsOf("{\"x\": 1}");
     assertThat(e.problems()).isEqualTo(List.copyOf(e.problems()));
     assertThat(e.retryable()).isFalse();
+  }
+
+  @Test
+  void aMisspeltFactOnTheRightOfAComparisonIsAnErrorNotARuleThatNeverMatches() {
+    PolicyException e =
+        problemsOf(
+            "{\"facts\": {\"protected_namespace\": \"string\"},"
+                + " \"require_human_if\": [\"namespace == protected_namespce\"],"
+                + " \"auto_approve\": [\"restart_pod\"]}");
+    assertThat(e.problems()).hasSize(1);
+    assertThat(e.problems().get(0).pointer()).isEqualTo("/require_human_if/0");
+    assertThat(e.problems().get(0).message())
+        .startsWith(
+            "'protected_namespce' is not a declared fact, but it is close to the fact"
+                + " 'protected_namespace'")
+        .contains("quote it");
+  }
+
+  @Test
+  void severityIsOneOfP0ToP4SoALowerCaseSymbolIsAnErrorWithASuggestion() {
+    PolicyException e = problemsOf("{\"require_human_if\": [\"severity == p0\"]}");
+    assertThat(e.problems()).hasSize(1);
+    assertThat(e.problems().get(0).message())
+        .startsWith(
+            "severity == p0: 'p0' is not a value of severity, which is one of P0, P1, P2, P3, P4"
+                + " (did you mean 'P0'?)");
+    assertThat(Policy.seed().factSchema().type("severity"))
+        .contains(FactType.oneOf(List.of("P0", "P1", "P2", "P3", "P4")));
+    assertThat(Policy.seed().factSchema().type("environment")).contains(FactType.STRING);
   }
 }

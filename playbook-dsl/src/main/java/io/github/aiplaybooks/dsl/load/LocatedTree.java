@@ -46,11 +46,16 @@ final class LocatedTree {
         return tree;
       }
       JsonNode root = reader.value(p, "");
-      if (p.nextToken() != null) {
+      // Whatever follows the document is the document's fault, not its last value's.
+      reader.pointer = "";
+      TokenStreamLocation end = p.currentLocation();
+      if (hasMore(p)) {
         problems.at(
             "",
-            location(p.currentTokenLocation()),
-            "unexpected content after the playbook: a file holds one playbook");
+            location(end),
+            "unexpected content after the end of the playbook: a file holds one "
+                + (format == PlaybookFormat.YAML ? "YAML document" : "JSON value")
+                + ", and the playbook ends here");
         return tree;
       }
       tree.root = root;
@@ -63,6 +68,15 @@ final class LocatedTree {
           "not valid " + format + ": " + e.getOriginalMessage());
     }
     return tree;
+  }
+
+  /** Whether anything but blanks follows the current token, even what is not valid. */
+  private static boolean hasMore(JsonParser p) {
+    try {
+      return p.nextToken() != null;
+    } catch (JacksonException e) {
+      return true;
+    }
   }
 
   /** The tree, or {@code null} if the text could not be read. */

@@ -7,6 +7,7 @@ import io.github.aiplaybooks.core.playbook.PlaybookProblem;
 import io.github.aiplaybooks.core.playbook.StepKindRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads playbooks from JSON or YAML into a validated {@link Playbook}. The seed's JSON loads as
@@ -29,17 +32,26 @@ import java.util.Objects;
  * <p>A file is checked in four passes, and every problem of every pass is reported at once, in file
  * order, as one {@link PlaybookLoadException}: (1) syntax and duplicate keys; (2) the {@link
  * PlaybookSchema} (keys, types, required keys, which parameters each action takes; unknown keys are
- * errors, except keys starting with {@code x-} at the top level and in steps, which are kept as
- * extensions); (3) typed values: conditions, durations, time windows, money, tool references,
- * templates, cron expressions; (4) the model's rules ({@link Playbook.Builder#build()}): step
- * numbering, known actions, declared facts and variables, and so on. Each error reads {@code
- * file:line:column: /json/pointer: message}; a later pass does not repeat a fault an earlier one
- * reported at the same place.
+ * errors, except keys starting with {@code x-} at the top level, in the trigger, in steps, in
+ * routing and in routes, which are kept as extensions); (3) typed values: conditions, durations,
+ * time windows, money, tool references, templates, cron expressions; (4) the model's rules ({@link
+ * Playbook.Builder#build()}): step numbering, known actions, declared facts and variables, and so
+ * on. Each error reads {@code file:line:column: /json/pointer: message}; a later pass does not
+ * repeat a fault an earlier one reported at the same place.
  *
  * <p>Immutable and thread-safe. Any input, however broken, ends in a {@link Playbook} or a {@link
- * PlaybookLoadException}.
+ * PlaybookLoadException}, the caller's fault. Anything else is a defect of this loader (or of a
+ * registered {@link io.github.aiplaybooks.core.playbook.StepKind}), never blamed on the input: it
+ * is thrown as an {@link IllegalStateException} whose message starts with {@value #LOADER_BUG} and
+ * names the source, with the cause attached.
  */
 public final class PlaybookLoader {
+  /**
+   * The start of the message of the {@link IllegalStateException} a defect of the loader throws, a
+   * stable code to search logs and bug reports for.
+   */
+  public static final String LOADER_BUG = "PLAYBOOK_LOADER_BUG";
+
   /** Files larger than this are refused before parsing. */
   public static final int MAX_BYTES = 4 * 1024 * 1024;
 
@@ -70,25 +82,31 @@ public final class PlaybookLoader {
    */
   public Playbook load(Path file) {
     Objects.requireNonNull(file, "file");
-    String source = file.toString();
-    PlaybookFormat format =
-        PlaybookFormat.forFileName(String.valueOf(file.getFileName()))
-            .orElseThrow(
-                () ->
-                    failure(
-                        source,
-                        "expected a .json, .yaml or .yml file, found '" + file.getFileName() + "'",
-                        null));
-    byte[] bytes;
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw failure(source, "the file is larger than " + MAX_BYTES + " bytes", null);
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw failure(source, "cannot read the file: " + e, e);
-    }
-    return load(source, bytes, format);
+    return load(read(file), null);
+  }
+
+  /**
+   * Loads a playbook file together with a routing fragment, a file that holds only what goes under
+   * the playbook's {@code routing} key ({@code routes} and {@code default}), such as the seed's
+   * {@code playbooks/autonomous-incident-response.routing.json}. The routing is checked as part of
+   * the playbook; its errors name the fragment's file, line, column and pointer within it.
+   *
+   * <pre>{@code
+   * Playbook p = loader.loadWithRouting(Path.of("incident.json"), Path.of("incident.routing.json"));
+   * }</pre>
+   *
+   * @throws PlaybookLoadException if either cannot be read, the playbook has routing of its own, or
+   *     together they are not a valid playbook
+   */
+  public Playbook loadWithRouting(Path playbookFile, Path routingFile) {
+    Objects.requireNonNull(playbookFile, "playbookFile");
+    Objects.requireNonNull(routingFile, "routingFile");
+    return load(read(playbookFile), read(routingFile));
+  }
+
+  /** The same for text; for {@link SeedPlaybooks}, whose fragment is a resource. */
+  Playbook loadWithRouting(Document playbook, Document routing) {
+    return load(playbook, routing);
   }
 
   /**
@@ -110,23 +128,7 @@ public final class PlaybookLoader {
     if (bytes.length > MAX_BYTES) {
       throw failure(source, "the playbook is larger than " + MAX_BYTES + " bytes", null);
     }
-    return load(source, bytes, format);
-  }
-
-  private Playbook load(String source, byte[] bytes, PlaybookFormat format) {
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw failure(source, "the file is not UTF-8 text", e);
-    }
-    return load(source, text, format);
+    return load(new Document(source, decode(source, bytes), format), null);
   }
 
   /**
@@ -134,25 +136,100 @@ public final class PlaybookLoader {
    *
    * @param source the name errors give the playbook, such as a file name
    * @throws PlaybookLoadException if it is not a valid playbook
+   * @throws IllegalStateException ({@value #LOADER_BUG}) on a defect of the loader, never for what
+   *     the text holds
    */
   public Playbook load(String source, String text, PlaybookFormat format) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(format, "format");
-    Problems problems = new Problems();
-    LocatedTree tree = LocatedTree.read(text, format, problems);
-    if (tree.root() == null) {
-      throw new PlaybookLoadException(source, problems.errors(source, tree), null);
-    }
+    return load(new Document(source, text, format), null);
+  }
+
+  /** A playbook or routing fragment to read: its name in errors, its text and format. */
+  record Document(String source, String text, PlaybookFormat format) {}
+
+  private static Document read(Path file) {
+    String source = file.toString();
+    PlaybookFormat format =
+        PlaybookFormat.forFileName(String.valueOf(file.getFileName()))
+            .orElseThrow(
+                () ->
+                    failure(
+                        source,
+                        "expected a .json, .yaml or .yml file, found '" + file.getFileName() + "'",
+                        null));
+    byte[] bytes;
     try {
-      SchemaCheck.check(tree.root(), problems);
+      if (Files.size(file) > MAX_BYTES) {
+        throw failure(source, "the file is larger than " + MAX_BYTES + " bytes", null);
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw failure(source, "cannot read the file: " + e, e);
+    }
+    return new Document(source, decode(source, bytes), format);
+  }
+
+  private static String decode(String source, byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw failure(source, "the file is not UTF-8 text", e);
+    }
+  }
+
+  /** Loads {@code playbook}, with {@code routing} (or {@code null}) under its routing key. */
+  private Playbook load(Document playbook, Document routing) {
+    try {
+      Problems problems = new Problems();
+      LocatedTree tree = LocatedTree.read(playbook.text(), playbook.format(), problems);
+      Problems routingProblems = new Problems();
+      LocatedTree routingTree =
+          routing == null
+              ? null
+              : LocatedTree.read(routing.text(), routing.format(), routingProblems);
+      if (tree.root() == null || (routingTree != null && routingTree.root() == null)) {
+        throw failed(playbook, tree, problems, routing, routingTree, routingProblems);
+      }
+      JsonNode root = tree.root();
+      if (routing == null && isRoutingFragment(root)) {
+        throw failure(
+            playbook.source(),
+            "this is a routing fragment (routes and default), not a playbook: it goes under a"
+                + " playbook's \"routing\" key, or is loaded with its playbook by"
+                + " PlaybookLoader.loadWithRouting (./playbooks validate checks NAME.routing.json"
+                + " with NAME.json beside it, as SeedPlaybooks attaches"
+                + " playbooks/autonomous-incident-response.routing.json)",
+            null);
+      }
+      if (routingTree != null) {
+        if (root.isObject() && root.has("routing")) {
+          routingProblems.at(
+              "",
+              Location.START,
+              "the playbook "
+                  + playbook.source()
+                  + " has routing of its own; a routing fragment replaces none");
+          throw failed(playbook, tree, problems, routing, routingTree, routingProblems);
+        }
+        if (root.isObject()) {
+          root = ((ObjectNode) root.deepCopy()).set(ROUTING, routingTree.root());
+        }
+      }
+      SchemaCheck.check(root, problems);
       Playbook.Builder builder =
-          new PlaybookReader(tree.root(), problems, stepKinds)
+          new PlaybookReader(root, problems, stepKinds)
               .read(Playbook.builder().stepKinds(stepKinds).knownActions(knownActions));
       List<PlaybookProblem> rules = new ArrayList<>();
-      Playbook playbook = null;
+      Playbook loaded = null;
       try {
-        playbook = builder.build();
+        loaded = builder.build();
       } catch (InvalidPlaybookException e) {
         rules.addAll(e.problems());
       }
@@ -161,17 +238,50 @@ public final class PlaybookLoader {
       Problems ruleProblems = new Problems();
       rules.forEach(p -> ruleProblems.value(p.pointer(), p.message()));
       problems.addUncovered(ruleProblems);
-      if (problems.isEmpty() && playbook != null) {
-        return playbook;
+      if (problems.isEmpty() && loaded != null) {
+        return loaded;
       }
-      throw new PlaybookLoadException(source, problems.errors(source, tree), null);
+      if (routingTree != null) {
+        // What the checks found under /routing is the fragment's, at its own pointers.
+        problems.moveUnder("/" + ROUTING, routingProblems);
+      }
+      throw failed(playbook, tree, problems, routing, routingTree, routingProblems);
     } catch (PlaybookLoadException e) {
       throw e;
     } catch (RuntimeException e) {
-      // Every expected fault was collected above, so this is a defect: still fail as this
-      // loader's own exception, and say so, so that the fuzz tests (which look for it) find it.
-      throw failure(source, "internal error while loading (a bug; please report it): " + e, e);
+      // Every fault of the input was collected above, so this is a defect: never the caller's.
+      throw new IllegalStateException(
+          LOADER_BUG
+              + ": loading "
+              + playbook.source()
+              + " failed on a defect of the loader or of a step kind, not of the playbook"
+              + " (please report it): "
+              + e,
+          e);
     }
+  }
+
+  private static final String ROUTING = "routing";
+
+  /** A document that holds routing and no playbook: {@code routes}, no playbook keys. */
+  private static boolean isRoutingFragment(JsonNode root) {
+    return root.isObject() && root.has("routes") && !root.has("playbook") && !root.has("workflow");
+  }
+
+  private static PlaybookLoadException failed(
+      Document playbook,
+      LocatedTree tree,
+      Problems problems,
+      Document routing,
+      LocatedTree routingTree,
+      Problems routingProblems) {
+    List<LoadError> errors = new ArrayList<>(problems.errors(playbook.source(), tree));
+    String source = playbook.source();
+    if (routing != null) {
+      errors.addAll(routingProblems.errors(routing.source(), routingTree));
+      source = playbook.source() + " with " + routing.source();
+    }
+    return new PlaybookLoadException(source, errors, null);
   }
 
   private static PlaybookLoadException failure(String source, String message, Throwable cause) {

@@ -90,6 +90,7 @@ final class PlaybookReader {
     JsonNode trigger = root.get("trigger");
     if (trigger != null && trigger.isObject()) {
       b.trigger(trigger(trigger, "/trigger"));
+      extensions(trigger).forEach(b::triggerExtension);
     }
     JsonNode inputs = root.get("inputs");
     if (inputs != null && inputs.isObject()) {
@@ -103,14 +104,22 @@ final class PlaybookReader {
     if (routing != null && routing.isObject()) {
       b.routing(routing(routing));
     }
-    root.properties()
+    extensions(root).forEach(b::extension);
+    return b;
+  }
+
+  /** The {@code x-} keys of an object, in order. */
+  private static Map<String, JsonNode> extensions(JsonNode object) {
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    object
+        .properties()
         .forEach(
             e -> {
               if (e.getKey().startsWith("x-")) {
-                b.extension(e.getKey(), e.getValue());
+                out.put(e.getKey(), e.getValue());
               }
             });
-    return b;
+    return out;
   }
 
   // --------------------------------------------------------------------------------------------
@@ -125,13 +134,27 @@ final class PlaybookReader {
     FactType t = factType(type);
     if (t != null) {
       b.input(name, t);
-    } else if (type.startsWith("count:")) {
+    } else if (countUnit(type) != null) {
       problems.value(
           at,
           "'"
-              + type.substring(6)
+              + countUnit(type)
               + "' is not a count unit: a word such as pods, and not a time unit (use duration)");
     }
+  }
+
+  /**
+   * The unit of a count type, written {@code count(UNIT)} (the canonical form, as policies write
+   * it) or {@code count:UNIT} (accepted too); else {@code null}.
+   */
+  static String countUnit(String type) {
+    if (type.startsWith("count(") && type.endsWith(")")) {
+      return type.substring(6, type.length() - 1);
+    }
+    if (type.startsWith("count:")) {
+      return type.substring(6);
+    }
+    return null;
   }
 
   /** The fact type a name stands for, or {@code null}. */
@@ -154,9 +177,10 @@ final class PlaybookReader {
       case "list":
         return FactType.LIST;
       default:
-        if (name.startsWith("count:")) {
+        String unit = countUnit(name);
+        if (unit != null) {
           try {
-            return FactType.count(name.substring(6));
+            return FactType.count(unit);
           } catch (IllegalArgumentException e) {
             return null;
           }
@@ -203,7 +227,7 @@ final class PlaybookReader {
     List<Route> routes = routes(node.get("routes"), "/routing/routes");
     List<String> fallback =
         node.has("default") ? strings(node, "default", "/routing") : Routing.DEFAULT_FALLBACK;
-    return new Routing(routes, fallback);
+    return new Routing(routes, fallback, extensions(node));
   }
 
   private List<Route> routes(JsonNode array, String at) {
@@ -221,7 +245,11 @@ final class PlaybookReader {
       Condition when = conditionOr(r.get("when"), here + "/when");
       routes.add(
           new Route(
-              label, when, routes(r.get("routes"), here + "/routes"), strings(r, "runbook", here)));
+              label,
+              when,
+              routes(r.get("routes"), here + "/routes"),
+              strings(r, "runbook", here),
+              extensions(r)));
     }
     return routes;
   }
@@ -244,14 +272,7 @@ final class PlaybookReader {
     if (action == null) {
       return Optional.of(placeholder(order, name, PLACEHOLDER));
     }
-    Map<String, JsonNode> extensions = new LinkedHashMap<>();
-    node.properties()
-        .forEach(
-            e -> {
-              if (e.getKey().startsWith("x-")) {
-                extensions.put(e.getKey(), e.getValue());
-              }
-            });
+    Map<String, JsonNode> extensions = extensions(node);
     StepKind kind;
     try {
       kind = kinds.kind(action);

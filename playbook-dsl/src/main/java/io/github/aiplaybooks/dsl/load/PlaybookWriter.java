@@ -94,8 +94,11 @@ public final class PlaybookWriter {
     o.put("playbook", playbook.name());
     playbook.agent().ifPresent(a -> o.put("agent", a));
     playbook.model().ifPresent(m -> o.put("model", m));
-    if (!playbook.trigger().equals(playbook.impliedTrigger())) {
-      o.set("trigger", trigger(playbook.trigger()));
+    if (!playbook.trigger().equals(playbook.impliedTrigger())
+        || !playbook.triggerExtensions().isEmpty()) {
+      ObjectNode trigger = trigger(playbook.trigger());
+      playbook.triggerExtensions().forEach(trigger::set);
+      o.set("trigger", trigger);
     }
     if (!playbook.inputs().isEmpty()) {
       ObjectNode inputs = o.putObject("inputs");
@@ -110,11 +113,14 @@ public final class PlaybookWriter {
     return o;
   }
 
-  /** The name the format gives a fact type: {@code ratio}, {@code count:pods}, .... */
+  /**
+   * The name the format gives a fact type: {@code ratio}, {@code count(pods)}, ...: counts in the
+   * canonical form policies write too ({@code count:pods} is read as well).
+   */
   static String typeName(FactType type) {
     switch (type.kind()) {
       case COUNT:
-        return "count:" + type.countUnit().orElseThrow();
+        return "count(" + type.countUnit().orElseThrow() + ")";
       case STRING:
         if (!type.values().isEmpty()) {
           throw new IllegalArgumentException("one-of types cannot be written: " + type);
@@ -272,6 +278,7 @@ public final class PlaybookWriter {
     if (!r.fallback().equals(Routing.DEFAULT_FALLBACK)) {
       strings(o, "default", r.fallback());
     }
+    r.extensions().forEach(o::set);
     return o;
   }
 
@@ -287,6 +294,7 @@ public final class PlaybookWriter {
         o.set("routes", routes(r.routes()));
       }
       strings(o, "runbook", r.runbook());
+      r.extensions().forEach(o::set);
     }
     return a;
   }

@@ -6,7 +6,7 @@ final class Pointers {
 
   /** {@code parent} followed by the key or index {@code token}, escaped. */
   static String child(String parent, String token) {
-    return parent + "/" + token.replace("~", "~0").replace("/", "~1");
+    return io.github.aiplaybooks.core.condition.JsonPointers.child(parent, token);
   }
 
   static String child(String parent, int index) {

@@ -54,6 +54,25 @@ final class Problems {
     problems.addAll(fresh);
   }
 
+  /**
+   * Moves the problems at or below {@code prefix} to {@code other}, with {@code prefix} taken off
+   * their pointers: what was found in a fragment read under {@code prefix}.
+   */
+  void moveUnder(String prefix, Problems other) {
+    List<Problem> kept = new ArrayList<>();
+    for (Problem p : problems) {
+      String target = p.target == Target.PARENT ? Pointers.parent(p.pointer) : p.pointer;
+      if (target != null && Pointers.isAtOrAbove(prefix, target)) {
+        other.problems.add(
+            new Problem(p.pointer.substring(prefix.length()), p.target, p.at, p.message));
+      } else {
+        kept.add(p);
+      }
+    }
+    problems.clear();
+    problems.addAll(kept);
+  }
+
   /** Whether a problem was reported at {@code pointer} or above it. */
   boolean covers(String pointer) {
     for (Problem p : problems) {

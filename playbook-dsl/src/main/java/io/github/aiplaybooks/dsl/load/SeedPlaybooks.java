@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The seed's five playbooks, shipped as resources exactly as the seed writes them ({@code
@@ -70,6 +69,20 @@ public final class SeedPlaybooks {
     return "playbooks/" + checked(name) + ".json";
   }
 
+  /**
+   * The resource holding the decision tree of {@code name} as a routing fragment, {@code
+   * playbooks/NAME.routing.json}; only {@code autonomous-incident-response} has one.
+   *
+   * @throws IllegalArgumentException if {@code name} is not one with a decision tree
+   */
+  public static String routingResource(String name) {
+    if (!ROUTING.equals(checked(name))) {
+      throw new IllegalArgumentException(
+          "name: '" + name + "' has no decision tree; only " + ROUTING + " has one");
+    }
+    return "playbooks/" + name + ".routing.json";
+  }
+
   /** The seed's JSON for {@code name}, exactly as shipped. */
   public static String json(String name) {
     return read(resource(name));
@@ -94,15 +107,13 @@ public final class SeedPlaybooks {
   public static Playbook load(String name) {
     Playbook p;
     if (checked(name).equals(ROUTING)) {
-      // Load the routing as part of the document, so it is checked like any playbook's.
-      ObjectNode doc = (ObjectNode) LocatedTree.JSON.readTree(json(name));
-      doc.set("routing", LocatedTree.JSON.readTree(read("playbooks/" + name + ".routing.json")));
+      // The routing is checked as part of the playbook, like any playbook's.
       p =
           PlaybookLoader.standard()
-              .load(
-                  resource(name) + " with playbooks/" + name + ".routing.json",
-                  doc.toString(),
-                  PlaybookFormat.JSON);
+              .loadWithRouting(
+                  new PlaybookLoader.Document(resource(name), json(name), PlaybookFormat.JSON),
+                  new PlaybookLoader.Document(
+                      routingResource(name), read(routingResource(name)), PlaybookFormat.JSON));
     } else {
       p = loadAsWritten(name);
     }

@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
  * JAZZER_FUZZ=1 mvn -pl playbook-dsl -am test -Dtest=PlaybookLoaderFuzzTest
  * </pre>
  *
- * <p>A finding is any exception but {@link PlaybookLoadException}, an error without a place or a
- * message, an internal error, a loaded playbook that does not round-trip, or a hang.
+ * <p>A finding is any exception but {@link PlaybookLoadException} (so also a defect the loader
+ * reports as {@value PlaybookLoader#LOADER_BUG}), an error without a place or a message, a loaded
+ * playbook that does not round-trip, or a hang.
  */
 class PlaybookLoaderFuzzTest {
 

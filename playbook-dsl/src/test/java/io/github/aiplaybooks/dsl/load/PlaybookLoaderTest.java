@@ -48,15 +48,110 @@ class PlaybookLoaderTest {
   }
 
   @Test
-  void xKeysAreNotAllowedInsideTriggersOrRoutes() {
+  void xKeysAreKeptInTheTriggerInRoutingAndInRoutesAndWrittenBack() {
+    String json =
+        """
+        {"playbook": "p",
+         "trigger": {"type": "alert", "severities": ["P0"], "x-pager": "sre"},
+         "workflow": {"1_detect": {"action": "receive_alert", "sources": ["cloudwatch"]}},
+         "routing": {"x-owner": "platform",
+                     "routes": [{"when": "severity == P0", "runbook": ["escalate"],
+                                 "x-doc": "https://runbooks.example.com/p0"}]}}
+        """;
+
+    Playbook p = LOADER.load("p.json", json, PlaybookFormat.JSON);
+
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    assertThat(p.triggerExtensions()).containsEntry("x-pager", nodes.stringNode("sre"));
+    assertThat(p.routing().orElseThrow().extensions())
+        .containsEntry("x-owner", nodes.stringNode("platform"));
+    assertThat(p.routing().orElseThrow().routes().get(0).extensions())
+        .containsEntry("x-doc", nodes.stringNode("https://runbooks.example.com/p0"));
+    assertThat(LOADER.load("again.json", PlaybookWriter.toJson(p), PlaybookFormat.JSON))
+        .isEqualTo(p);
+    // Only x- keys: anything else is still an unknown key.
     assertThat(
             errors(
-                "{\"playbook\": \"p\", \"trigger\": {\"type\": \"manual\", \"x-a\": 1},"
+                "{\"playbook\": \"p\", \"trigger\": {\"type\": \"manual\", \"owner\": 1},"
                     + " \"workflow\": {\"1_a\": {\"action\": \"receive_alert\"}}}",
                 PlaybookFormat.JSON))
         .singleElement()
         .asString()
-        .startsWith("t:1:49: /trigger/x-a: unknown key 'x-a'; expected one of: type");
+        .startsWith(
+            "t:1:49: /trigger/owner: unknown key 'owner'; expected one of: type, or x-… for your"
+                + " own data");
+  }
+
+  @Test
+  void aRoutingFragmentAloneIsNamedAsSuchNotReportedAsABrokenPlaybook() {
+    assertThat(
+            errors(
+                "{\"routes\": [{\"when\": \"severity == P0\", \"runbook\": [\"escalate\"]}]}",
+                PlaybookFormat.JSON))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "t:1:1: /: this is a routing fragment (routes and default), not a playbook: it goes"
+                + " under a playbook's \"routing\" key, or is loaded with its playbook by"
+                + " PlaybookLoader.loadWithRouting");
+  }
+
+  @Test
+  void aRoutingFragmentLoadsWithItsPlaybookAndItsErrorsNameTheFragment(@TempDir Path dir)
+      throws IOException {
+    Path playbook = dir.resolve("p.yaml");
+    Files.writeString(
+        playbook, "playbook: p\nworkflow:\n  1_detect: {action: receive_alert, sources: [x]}\n");
+    Path routing = dir.resolve("p.routing.json");
+    Files.writeString(
+        routing,
+        "{\"routes\": [\n  {\"when\": \"severity == P0\", \"runbook\": [\"escalate\"]}\n]}\n");
+    Path broken = dir.resolve("broken.routing.json");
+    Files.writeString(
+        broken,
+        "{\"routes\": [\n  {\"when\": \"severty == P0\", \"runbook\": [\"escalat\"]}\n],"
+            + " \"defualt\": []}\n");
+
+    Playbook p = LOADER.loadWithRouting(playbook, routing);
+    assertThat(p.routing().orElseThrow().rules()).hasSize(1);
+
+    assertThatThrownBy(() -> LOADER.loadWithRouting(playbook, broken))
+        .isInstanceOfSatisfying(
+            PlaybookLoadException.class,
+            e -> {
+              assertThat(e.source()).isEqualTo(playbook + " with " + broken);
+              assertThat(e.errors())
+                  .extracting(LoadError::toString)
+                  .containsExactly(
+                      broken
+                          + ":2:12: /routes/0/when: unknown fact 'severty' in 'severty == P0'"
+                          + " (did you mean 'severity'?): a condition may read the standard facts,"
+                          + " the inputs, the trigger's context and outputs of earlier steps;"
+                          + " declare it under \"inputs\"",
+                      broken
+                          + ":2:41: /routes/0/runbook/0: unknown action 'escalat' (did you mean"
+                          + " 'escalate'?); known actions: "
+                          + String.join(
+                              ", ",
+                              new java.util.TreeSet<>(
+                                  io.github.aiplaybooks.core.playbook.KnownActions.seedCatalog()
+                                      .spellings())),
+                      broken
+                          + ":3:4: /defualt: unknown key 'defualt' (did you mean 'default'?);"
+                          + " expected one of: routes, default, or x-… for your own data");
+            });
+  }
+
+  @Test
+  void trailingContentAfterTheDocumentIsReportedAtTheDocumentsEndNotInsideIt() {
+    assertThat(
+            errors(
+                "{\"playbook\":\"x\",\"workflow\":{\"1_a\":{\"action\":\"alert_team\","
+                    + "\"channels\":[\"slack\"],\"message\":\"hi\"}}} trailing",
+                PlaybookFormat.JSON))
+        .containsExactly(
+            "t:1:96: /: unexpected content after the end of the playbook: a file holds one JSON"
+                + " value, and the playbook ends here");
   }
 
   @Test
@@ -84,7 +179,9 @@ class PlaybookLoaderTest {
                 PlaybookFormat.YAML))
         .singleElement()
         .asString()
-        .endsWith("unexpected content after the playbook: a file holds one playbook");
+        .isEqualTo(
+            "t:4:1: /: unexpected content after the end of the playbook: a file holds one YAML"
+                + " document, and the playbook ends here");
     assertThat(errors("[1, 2]", PlaybookFormat.JSON))
         .containsExactly("t:1:1: /: expected an object, found an array");
   }
@@ -135,6 +232,42 @@ class PlaybookLoaderTest {
         .isInstanceOfSatisfying(
             PlaybookLoadException.class,
             e -> assertThat(e.errors()).singleElement().asString().contains("larger than"));
+  }
+
+  @Test
+  void aDefectOfTheLoaderOrAStepKindIsNeverBlamedOnThePlaybook() {
+    StepKind broken =
+        new StepKind() {
+          @Override
+          public String action() {
+            return "open_ticket";
+          }
+
+          @Override
+          public Class<? extends StepSpec> specType() {
+            return CustomSpec.class;
+          }
+
+          @Override
+          public Set<String> outputs(StepSpec spec) {
+            throw new UnsupportedOperationException("oops");
+          }
+        };
+    PlaybookLoader loader =
+        PlaybookLoader.builder()
+            .stepKinds(StepKindRegistry.builder().register(broken).build())
+            .build();
+
+    assertThatThrownBy(
+            () ->
+                loader.load(
+                    "ok.yaml",
+                    "playbook: p\nworkflow:\n  1_t: {action: open_ticket}\n",
+                    PlaybookFormat.YAML))
+        .isInstanceOf(IllegalStateException.class)
+        .isNotInstanceOf(PlaybookLoadException.class)
+        .hasMessageStartingWith("PLAYBOOK_LOADER_BUG: loading ok.yaml failed on a defect")
+        .hasCauseInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -208,7 +341,8 @@ class PlaybookLoaderTest {
             playbook: p
             inputs:
               service: string
-              max_pods: count:pods
+              max_pods: count(pods)
+              min_pods: count:pods
             workflow:
               1_collect:
                 action: gather_context
@@ -220,13 +354,20 @@ class PlaybookLoaderTest {
             """,
             PlaybookFormat.YAML);
 
-    assertThat(p.inputs()).containsOnlyKeys("service", "max_pods");
+    assertThat(p.inputs()).containsOnlyKeys("service", "max_pods", "min_pods");
+    // Both spellings read the same type; the writer writes the canonical one, as policies do.
+    assertThat(p.inputs().get("max_pods")).isEqualTo(p.inputs().get("min_pods"));
+    assertThat(PlaybookWriter.toJson(p))
+        .contains("\"max_pods\": \"count(pods)\"", "\"min_pods\": \"count(pods)\"");
     assertThat(
             errors(
-                "playbook: p\ninputs: {n: count:days}\nworkflow: {1_a: {action: receive_alert}}",
+                "playbook: p\ninputs: {n: count:days, m: count(hours)}\n"
+                    + "workflow: {1_a: {action: receive_alert}}",
                 PlaybookFormat.YAML))
         .containsExactly(
             "t:2:13: /inputs/n: 'days' is not a count unit: a word such as pods, and not a time"
+                + " unit (use duration)",
+            "t:2:28: /inputs/m: 'hours' is not a count unit: a word such as pods, and not a time"
                 + " unit (use duration)");
   }
 }

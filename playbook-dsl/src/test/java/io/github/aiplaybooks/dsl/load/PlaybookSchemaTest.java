@@ -27,6 +27,27 @@ class PlaybookSchemaTest {
   }
 
   @Test
+  void theSchemaIdIsAStableIdentifierNotAFileInTheRepository() {
+    JsonNode schema = PlaybookSchema.tree();
+
+    assertThat(schema.get("$id").asString())
+        .isEqualTo("https://aiplaybooks.github.io/schemas/playbook/v1.json");
+    assertThat(schema.get("$comment").asString()).contains("not a download location");
+  }
+
+  @Test
+  void xKeysAreAllowedWhereverTheLoaderKeepsThem() {
+    JsonNode schema = PlaybookSchema.tree();
+
+    assertThat(schema.at("/patternProperties").has("^x-")).isTrue();
+    assertThat(schema.at("/$defs/routing/patternProperties").has("^x-")).isTrue();
+    assertThat(schema.at("/$defs/route/patternProperties").has("^x-")).isTrue();
+    for (JsonNode branch : schema.at("/$defs/trigger/allOf")) {
+      assertThat(branch.at("/then/patternProperties").has("^x-")).isTrue();
+    }
+  }
+
+  @Test
   void theSchemaIsDraft2020And12AndNamesEveryBuiltInActionOnce() {
     JsonNode schema = PlaybookSchema.tree();
     assertThat(schema.get("$schema").asString())

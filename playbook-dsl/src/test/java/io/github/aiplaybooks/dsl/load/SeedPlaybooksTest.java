@@ -2,26 +2,35 @@ package io.github.aiplaybooks.dsl.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.aiplaybooks.core.condition.Condition;
 import io.github.aiplaybooks.core.condition.Facts;
 import io.github.aiplaybooks.core.playbook.AlertTrigger;
 import io.github.aiplaybooks.core.playbook.ConditionGroup;
+import io.github.aiplaybooks.core.playbook.FactOrigin;
 import io.github.aiplaybooks.core.playbook.HealthCheckTrigger;
 import io.github.aiplaybooks.core.playbook.ManualTrigger;
 import io.github.aiplaybooks.core.playbook.Playbook;
 import io.github.aiplaybooks.core.playbook.RouteMatch;
+import io.github.aiplaybooks.core.playbook.RoutingRule;
 import io.github.aiplaybooks.core.playbook.ScheduleTrigger;
+import io.github.aiplaybooks.core.playbook.Scope;
 import io.github.aiplaybooks.core.playbook.Step;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -145,9 +154,112 @@ class SeedPlaybooksTest {
                 .runbook())
         .containsExactly("expand_pvc", "clean_logs");
     RouteMatch unknown = route(p, Map.of("severity", "P1", "type", "cosmic_rays"));
+    assertThat(unknown.decided()).isTrue();
     assertThat(unknown.fallback()).isTrue();
     assertThat(unknown.runbook()).containsExactly("escalate");
     assertThat(p.routing().orElseThrow().rules()).hasSize(12);
+  }
+
+  @Test
+  void theDecisionTreeRoutesOnTheAlertAloneWhenTheModelIsDown() {
+    Playbook p = SeedPlaybooks.load("autonomous-incident-response");
+    // Only what the alert carries (its trigger context): no step has run.
+    Map<String, String> alert =
+        Map.of(
+            "severity", "P1",
+            "type", "deployment",
+            "source", "prometheus",
+            "alert_name", "rollout_failed",
+            "deployment", "api-service",
+            "namespace", "production");
+
+    RouteMatch m = route(p, alert);
+
+    assertThat(m.decided()).isTrue();
+    assertThat(m.runbook()).containsExactly("logs", "rollback_deployment");
+    // Every routing condition reads trusted values, none the model's.
+    Scope routing = p.routingScope();
+    for (RoutingRule rule : p.routing().orElseThrow().rules()) {
+      assertThat(routing.readsOnlyTrustedFacts(rule.when())).as(rule.path().toString()).isTrue();
+    }
+    assertThat(routing.origin("type")).contains(FactOrigin.triggerContext());
+    assertThat(routing.origin("classify.type")).contains(FactOrigin.stepOutput("2_classify", true));
+  }
+
+  @Test
+  void aRouteThatCannotBeDecidedIsReportedNotSilentlyFallenThrough() {
+    Playbook p = SeedPlaybooks.load("autonomous-incident-response");
+
+    RouteMatch m = route(p, Map.of("severity", "P0", "source", "guardduty"));
+
+    assertThat(m.decided()).isFalse();
+    assertThat(m.fallback()).isFalse();
+    assertThat(m.runbook()).isEmpty();
+    assertThat(m.undecided())
+        .first()
+        .satisfies(
+            u -> {
+              assertThat(u.path()).containsExactly("Severity = P0 (Critical)", "Type = Security");
+              assertThat(u.missingFacts()).containsExactly("type");
+            });
+  }
+
+  @Test
+  void theSeedsModelOutputsNeverStandInForTheTrustedFactsItsApprovalReads() {
+    Playbook p = SeedPlaybooks.loadAsWritten("autonomous-incident-response");
+    Step approve = p.step("approve").orElseThrow();
+    Scope scope = p.scope(approve);
+
+    // 2_classify extracts severity and blast_radius; 5_approve reads the trusted ones.
+    assertThat(scope.origin("severity")).contains(FactOrigin.standardFact());
+    assertThat(scope.origin("blast_radius")).contains(FactOrigin.standardFact());
+    assertThat(scope.origin("classify.severity"))
+        .contains(FactOrigin.stepOutput("2_classify", true));
+    assertThat(scope.origin("classify.blast_radius"))
+        .contains(FactOrigin.stepOutput("2_classify", true));
+    for (ConditionGroup g : approve.spec().conditionGroups()) {
+      for (Condition c : g.conditions()) {
+        assertThat(scope.modelProducedFacts(c)).as(c.normalized()).isEmpty();
+        assertThat(scope.readsOnlyTrustedFacts(c)).as(c.normalized()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void conditionsThatReadTheModelsClaimsAreNamedSoTheEngineCanKeepThemOutOfPolicy() {
+    Map<String, List<String>> claims = new LinkedHashMap<>();
+    for (Playbook p : SeedPlaybooks.all().values()) {
+      for (Step s : p.steps()) {
+        for (ConditionGroup g : s.spec().conditionGroups()) {
+          for (Condition c : g.conditions()) {
+            Set<String> model = p.scope(s).modelProducedFacts(c);
+            if (!model.isEmpty()) {
+              claims.put(p.name() + " " + s.key() + ": " + c.normalized(), List.copyOf(model));
+            }
+          }
+        }
+      }
+    }
+
+    assertThat(claims)
+        .containsOnly(
+            entry(
+                "predictive-scaling 5_execute: confidence > 0.85 AND predicted_load_increase >"
+                    + " 30%",
+                List.of("predicted_load_increase")),
+            entry(
+                "security-optimization 4_remediate: risk == missing_network_policy AND"
+                    + " template_available",
+                List.of("template_available")),
+            entry(
+                "security-optimization 4_remediate: risk == outdated_image AND patch_available",
+                List.of("patch_available")),
+            entry(
+                "automated-rollback 3_decide: error_rate_increase > 200%",
+                List.of("error_rate_increase")),
+            entry(
+                "automated-rollback 3_decide: latency_increase > 100%",
+                List.of("latency_increase")));
   }
 
   private static RouteMatch route(Playbook p, Map<String, ?> facts) {
@@ -162,8 +274,30 @@ class SeedPlaybooksTest {
   }
 
   /**
-   * The shipped resources are byte for byte the seed's JSON blocks. The seed sits beside the
-   * repository in CI ({@code ../shared/seed}); elsewhere this check is skipped.
+   * The shipped resources are byte for byte the seed's JSON blocks: their SHA-256, vendored in
+   * {@code seed-playbooks.sha256}, is checked on every build, also on a fresh clone.
+   */
+  @Test
+  void theResourcesAreTheSeedsJsonBlocksByTheirVendoredSha256() throws IOException {
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (String line : resource("seed-playbooks.sha256").split("\n")) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        String[] parts = line.split("  ", 2);
+        expected.put(parts[1], parts[0]);
+      }
+    }
+
+    assertThat(expected).hasSize(5);
+    for (String name : NAMES) {
+      assertThat(sha256(SeedPlaybooks.json(name)))
+          .as(name)
+          .isEqualTo(expected.get(SeedPlaybooks.resource(name)));
+    }
+  }
+
+  /**
+   * And when the seed sits beside the repository ({@code ../shared/seed}), they are its blocks,
+   * compared directly: this also checks the vendored hashes.
    */
   @Test
   void theResourcesAreTheSeedsJsonBlocksByteForByte() throws IOException {
@@ -181,6 +315,16 @@ class SeedPlaybooksTest {
     assertThat(blocks).hasSize(5);
     for (int i = 0; i < 5; i++) {
       assertThat(SeedPlaybooks.json(NAMES.get(i))).isEqualTo(blocks.get(i));
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
