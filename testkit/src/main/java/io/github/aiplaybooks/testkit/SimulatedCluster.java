@@ -45,8 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       applied.
  *   <li>{@link #facts()}: fresh health and verification facts per deployment ({@code
  *       pod_ready_rate}, {@code pod_crash_rate}, {@code error_rate}, {@code latency_p99}, {@code
- *       restart_count}, {@code replicas}, {@code alert_cleared}, {@code metrics_normalized}, {@code
- *       no_new_errors}).
+ *       api_latency}, {@code restart_count}, {@code replicas}, {@code alert_cleared}, {@code
+ *       metrics_normalized}, {@code no_new_errors}).
  * </ul>
  *
  * <p>Pods are healthy when their deployment's memory limit covers the memory it needs ({@link
@@ -344,6 +344,7 @@ public final class SimulatedCluster {
     b.put("pod_crash_rate", (double) crashing / n);
     b.put("error_rate", ok ? 0.002 : 0.35);
     b.put("latency_p99", ok ? 120 : 2400);
+    b.put("api_latency", ok ? 95 : 1800);
     b.put("restart_count", pods.stream().mapToInt(PodState::restarts).sum());
     b.put("alert_cleared", ok && ready == pods.size());
     b.put("metrics_normalized", ok);

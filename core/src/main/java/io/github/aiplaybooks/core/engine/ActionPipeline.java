@@ -366,24 +366,44 @@ final class ActionPipeline {
     return record;
   }
 
-  /** The claims about names the decision read, and the proposal's own scalar claims. */
+  /**
+   * The claims about names the decision read: a model step's output of a trusted name is claimed
+   * under its qualified name ({@code classify.blast_radius} about {@code blast_radius}).
+   */
   private static ObjectNode claimedAbout(ObjectNode trusted, Facts claims) {
     ObjectNode all = FactsJson.toJson(claims);
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     for (Map.Entry<String, JsonNode> e : all.properties()) {
-      if (trusted.has(e.getKey())) {
+      if (trusted.has(about(e.getKey()))) {
         out.set(e.getKey(), e.getValue());
       }
     }
     return out;
   }
 
+  /** The name a claim is about: {@code blast_radius} for {@code classify.blast_radius}. */
+  private static String about(String claim) {
+    int dot = claim.lastIndexOf('.');
+    return dot < 0 ? claim : claim.substring(dot + 1);
+  }
+
+  /**
+   * Each claim that differs from the trusted value, in words: {@code blast_radius: claimed 1
+   * (classify.blast_radius), trusted 3}.
+   */
   static List<String> differences(ObjectNode trusted, ObjectNode claimed) {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, JsonNode> e : claimed.properties()) {
-      JsonNode t = trusted.get(e.getKey());
+      String name = about(e.getKey());
+      JsonNode t = trusted.get(name);
       if (t != null && !same(t, e.getValue())) {
-        out.add(e.getKey() + ": claimed " + display(e.getValue()) + ", trusted " + display(t));
+        out.add(
+            name
+                + ": claimed "
+                + display(e.getValue())
+                + (name.equals(e.getKey()) ? "" : " (" + e.getKey() + ")")
+                + ", trusted "
+                + display(t));
       }
     }
     return out;

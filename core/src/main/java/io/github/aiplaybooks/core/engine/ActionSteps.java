@@ -52,7 +52,7 @@ final class ActionSteps {
     run.approvalStep = step.key();
     List<RunState.Proposal> pending = run.pending();
     if (pending.isEmpty()) {
-      run.setTrusted("approved", JsonNodeFactory.instance.booleanNode(true));
+      run.setOutput(step, "approved", JsonNodeFactory.instance.booleanNode(true));
       return Done.completed("nothing to approve");
     }
     ApprovalRules rules = rules(step, spec);
@@ -70,7 +70,7 @@ final class ActionSteps {
               + (r.approval() != null ? " " + r.approval().status() : ""));
     }
     boolean approved = mayRun == pending.size();
-    run.setTrusted("approved", JsonNodeFactory.instance.booleanNode(approved));
+    run.setOutput(step, "approved", JsonNodeFactory.instance.booleanNode(approved));
     return Done.completed(
         mayRun + " of " + pending.size() + " may run: " + String.join("; ", lines));
   }
@@ -81,7 +81,7 @@ final class ActionSteps {
     String key = step.key();
     if (spec.condition().isPresent()) {
       Condition c = spec.condition().get();
-      Facts facts = run.allFacts();
+      Facts facts = run.factsFor(key, List.of(c));
       Truth t = BasicSteps.truth(c, facts);
       if (t != Truth.TRUE) {
         String why =

@@ -170,7 +170,7 @@ final class BasicSteps {
         failed++;
       }
       if (i < metricNames.size() && !r.error()) {
-        run.setTrusted(metricNames.get(i), metricValue(r));
+        run.setOutput(step, metricNames.get(i), metricValue(r));
       }
     }
     if (!spec.breakdown().isEmpty() && spec.calls().isEmpty() && metricNames.isEmpty()) {
@@ -299,7 +299,10 @@ final class BasicSteps {
   // ---- decide ----
 
   static Done decide(Run run, Step step, DecideSpec spec) {
-    Facts facts = run.allFacts();
+    List<Condition> conditions = new ArrayList<>();
+    spec.rollbackCondition().ifPresent(conditions::add);
+    spec.condition().ifPresent(conditions::add);
+    Facts facts = run.factsFor(step.key(), conditions);
     List<String> why = new ArrayList<>();
     boolean proceed = true;
     if (spec.rollbackCondition().isPresent()) {

@@ -34,7 +34,7 @@ final class CustomStep implements StepContext {
           "the step handler of " + step.action() + " returned null instead of a StepOutcome");
     }
     for (Map.Entry<String, JsonNode> e : outcome.outputs().entrySet()) {
-      run.setTrusted(e.getKey(), e.getValue());
+      run.setOutput(step, e.getKey(), e.getValue());
     }
     run.note(step.key(), outcome.summary());
     return Done.completed(outcome.summary());

@@ -3,13 +3,13 @@ package io.github.aiplaybooks.core.engine;
 import io.github.aiplaybooks.core.audit.AuditEventType;
 import io.github.aiplaybooks.core.playbook.ExecuteSpec;
 import io.github.aiplaybooks.core.playbook.RouteMatch;
-import io.github.aiplaybooks.core.playbook.Routing;
 import io.github.aiplaybooks.core.playbook.Step;
 import io.github.aiplaybooks.core.policy.Target;
 import io.github.aiplaybooks.core.tool.ApprovalRules;
 import io.github.aiplaybooks.core.tool.PlannedAction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -18,9 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The path a run takes when the model is throttled, unavailable, refuses, or keeps answering
  * outside the schema: it never acts on an unvalidated answer. It routes on the alert's own
- * (trusted) fields through the playbook's {@link Routing} table, proposes the route's runbook as
- * actions that run only if the policy allows them without a human, and escalates to a human. Later
- * model steps are skipped.
+ * (trusted) fields through the playbook's {@link io.github.aiplaybooks.core.playbook.Routing}
+ * table, proposes the route's runbook as actions that run only if the policy allows them without a
+ * human, and escalates to a human. A table that cannot decide (a fact its routes read is missing)
+ * gives no runbook: nothing is proposed, and the escalation says why. Later model steps are
+ * skipped.
  */
 final class Fallback {
   /** Runbook entries that tell people rather than act: the escalation covers them. */
@@ -39,17 +41,21 @@ final class Fallback {
     data.put("reason", reason);
     List<String> taken = new ArrayList<>();
     String routeText = "the playbook has no routing table";
-    if (run.playbook.routing().isPresent()) {
-      RouteMatch m = run.playbook.routing().get().route(run.trustedFacts());
-      run.route = new RunState.RouteRecord(m.path(), m.runbook(), m.fallback(), "alert");
-      routeText =
-          (m.fallback() ? "no route matched, the default route" : String.join(" > ", m.path()))
-              + " gives runbook "
-              + m.runbook();
+    Optional<RouteMatch> match = Routes.route(run, step, "alert");
+    boolean undecided = false;
+    if (match.isPresent()) {
+      RouteMatch m = match.get();
+      routeText = Routes.describe(m);
+      undecided = !m.decided();
       ArrayNode path = data.putArray("route");
       m.path().forEach(path::add);
       ArrayNode runbook = data.putArray("runbook");
       m.runbook().forEach(runbook::add);
+      if (undecided) {
+        ArrayNode why = data.putArray("undecided");
+        run.route.undecided().forEach(why::add);
+      }
+      // An undecided match has no runbook: no routed action is taken.
       for (String action : m.runbook()) {
         String canonical = run.gate.catalog().resolve(action).map(d -> d.name()).orElse(action);
         if (TELLING.contains(canonical)) {
@@ -73,11 +79,16 @@ final class Fallback {
         step.key(),
         "the model could not be used ("
             + reason
-            + "). The run routed on the alert's own fields ("
-            + routeText
-            + "), takes only actions the policy allows without a human"
-            + (taken.isEmpty() ? "" : " (" + String.join(", ", taken) + ")")
-            + ", and leaves the rest to you.");
+            + "). "
+            + (undecided
+                ? "The run tried to route on the alert's own fields, but "
+                    + routeText
+                    + "; it leaves the incident to you."
+                : "The run routed on the alert's own fields ("
+                    + routeText
+                    + "), takes only actions the policy allows without a human"
+                    + (taken.isEmpty() ? "" : " (" + String.join(", ", taken) + ")")
+                    + ", and leaves the rest to you."));
     if (!laterExecuteStep(run, step)) {
       for (RunState.Proposal p : run.pending()) {
         if (p.fallbackOnly()) {

@@ -23,7 +23,6 @@ import io.github.aiplaybooks.core.playbook.LlmSpec;
 import io.github.aiplaybooks.core.playbook.Opportunity;
 import io.github.aiplaybooks.core.playbook.PlanSpec;
 import io.github.aiplaybooks.core.playbook.ReasonSpec;
-import io.github.aiplaybooks.core.playbook.RouteMatch;
 import io.github.aiplaybooks.core.playbook.Step;
 import io.github.aiplaybooks.core.tool.FactsJson;
 import io.github.aiplaybooks.core.tool.PlannedAction;
@@ -446,20 +445,13 @@ final class LlmStep {
       case CLASSIFY:
         {
           run.classification = answer;
-          extract(run, (ReasonSpec) spec, answer);
-          spec.output().ifPresent(o -> run.setOutput(o, answer));
-          if (run.playbook.routing().isPresent()) {
-            Facts facts = run.trustedFacts().withDefaults(run.claimedFacts());
-            RouteMatch m = run.playbook.routing().get().route(facts);
-            run.route =
-                new RunState.RouteRecord(m.path(), m.runbook(), m.fallback(), "classification");
-            run.note(
-                key,
-                "routing table: "
-                    + (m.fallback() ? "default" : String.join(" > ", m.path()))
-                    + " -> "
-                    + m.runbook());
-          }
+          extract(run, step, (ReasonSpec) spec, answer);
+          spec.output().ifPresent(o -> run.setOutput(step, o, answer));
+          // The table routes on trusted values; the model's classification is readable only by
+          // qualified name (classify.type). Undecidable: no routed action, and a human looks.
+          Routes.route(run, step, "classification")
+              .filter(m -> !m.decided())
+              .ifPresent(m -> run.escalate(key, Routes.why(m)));
           String summary =
               "classified "
                   + answer.path("severity").asString("?")
@@ -473,7 +465,7 @@ final class LlmStep {
       case DECIDE:
         {
           JsonNode plan = answer.get("remediation_plan");
-          run.setOutput(spec.output().orElse("remediation_plan"), plan);
+          run.setOutput(step, spec.output().orElse("remediation_plan"), plan);
           run.rootCause = plan.path("root_cause").asString(null);
           int n = proposeAll(run, step, plan.get("actions"));
           if (plan.path("escalate").asBoolean(false)) {
@@ -486,9 +478,9 @@ final class LlmStep {
       case FORECAST:
         {
           for (String name : List.of("predicted_load", "predicted_load_increase", "confidence")) {
-            run.setOutput(name, answer.get(name));
+            run.setOutput(step, name, answer.get(name));
           }
-          spec.output().ifPresent(o -> run.setOutput(o, answer));
+          spec.output().ifPresent(o -> run.setOutput(step, o, answer));
           ForecastSpec f = (ForecastSpec) spec;
           String summary =
               "forecast: load "
@@ -506,12 +498,12 @@ final class LlmStep {
         }
       case PLAN:
         {
-          spec.output().ifPresent(o -> run.setOutput(o, answer));
+          spec.output().ifPresent(o -> run.setOutput(step, o, answer));
           if (answer.has("cost_increase")) {
-            run.setOutput("cost_increase", answer.get("cost_increase"));
+            run.setOutput(step, "cost_increase", answer.get("cost_increase"));
           }
           if (answer.has("savings")) {
-            run.setOutput("savings", answer.get("savings"));
+            run.setOutput(step, "savings", answer.get("savings"));
           }
           int n = proposeAll(run, step, answer.get("actions"));
           int rejected = checkConstraints(run, step, (PlanSpec) spec, answer);
@@ -527,7 +519,7 @@ final class LlmStep {
         {
           AssessSpec a = (AssessSpec) spec;
           for (String name : List.of("risk", "template_available", "patch_available")) {
-            run.setOutput(name, answer.get(name));
+            run.setOutput(step, name, answer.get(name));
           }
           for (DetectionPattern p : a.patterns()) {
             ArrayNode found = JsonNodeFactory.instance.arrayNode();
@@ -536,10 +528,10 @@ final class LlmStep {
                 found.add(finding.path("description").asString(""));
               }
             }
-            run.setOutput(p.name(), found);
+            run.setOutput(step, p.name(), found);
           }
-          spec.output().ifPresent(o -> run.setOutput(o, answer));
-          run.setOutput("findings_of_" + key, answer.get("findings"));
+          spec.output().ifPresent(o -> run.setOutput(step, o, answer));
+          run.setOutput(step, "findings", answer.get("findings"));
           int n = proposeAll(run, step, answer.get("actions"));
           String summary =
               "assessment: " + answer.path("findings").size() + " finding(s), " + n + " action(s)";
@@ -552,11 +544,11 @@ final class LlmStep {
           for (String m : c.metrics()) {
             JsonNode inc = answer.path("metrics").path(m).get("increase");
             if (inc != null && inc.isNumber()) {
-              run.setOutput(m + "_increase", inc);
+              run.setOutput(step, m + "_increase", inc);
             }
           }
-          run.setOutput("regression", answer.get("regression"));
-          spec.output().ifPresent(o -> run.setOutput(o, answer));
+          run.setOutput(step, "regression", answer.get("regression"));
+          spec.output().ifPresent(o -> run.setOutput(step, o, answer));
           String summary =
               "comparison: regression="
                   + answer.path("regression").asBoolean(false)
@@ -568,8 +560,8 @@ final class LlmStep {
       default:
         {
           ReasonSpec r = (ReasonSpec) spec;
-          extract(run, r, answer);
-          spec.output().ifPresent(o -> run.setOutput(o, answer));
+          extract(run, step, r, answer);
+          spec.output().ifPresent(o -> run.setOutput(step, o, answer));
           String cause = answer.path("root_cause").asString(null);
           if (cause != null && !cause.isBlank()) {
             run.rootCause = cause;
@@ -583,9 +575,9 @@ final class LlmStep {
     }
   }
 
-  private static void extract(Run run, ReasonSpec spec, JsonNode answer) {
+  private static void extract(Run run, Step step, ReasonSpec spec, JsonNode answer) {
     for (String name : spec.extract()) {
-      run.setOutput(name, answer.get(name));
+      run.setOutput(step, name, answer.get(name));
     }
   }
 

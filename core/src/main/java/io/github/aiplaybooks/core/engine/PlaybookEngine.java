@@ -98,12 +98,19 @@ import tools.jackson.databind.node.ObjectNode;
  *       adapter, {@link PolicyEngine#decide}, the step's rules (which never loosen the policy), an
  *       approval when needed (timeout is a denial, enforced by this engine's clock and scheduler),
  *       then execution with a permit. Nothing a model says is a fact a decision reads.
+ *   <li>A step's output never stands in for a trusted value: an output named like a standard fact,
+ *       a name of the trigger's context or an input is readable only as {@code step.name} ({@code
+ *       classify.blast_radius}), as {@link io.github.aiplaybooks.core.playbook.Scope} describes; a
+ *       missing trusted fact is read from the {@linkplain Builder#factSource fact source} or stays
+ *       missing, and a condition that reads it cannot be decided (fail closed).
  *   <li>A change without an inverse needs a human. Changes applied live are journaled with their
  *       inverses; a failed change, a step timeout or failed verification applies them in reverse
  *       order, each recorded.
  *   <li>A model answer is used only after it passed its schema; otherwise the run falls back to the
  *       routing table on the alert's own fields, takes only what the policy allows without a human,
- *       and escalates.
+ *       and escalates. A routing table that cannot decide (a route reads a missing fact) gives no
+ *       runbook: no routed action is taken, and the escalation, the audit trail ({@link
+ *       io.github.aiplaybooks.core.audit.AuditEventType#ROUTING}) and the timeline say why.
  *   <li>Emergency stops are checked before every step, model call, verification attempt and change;
  *       a stop ends the run and, if {@link Builder#rollbackOnStop}, undoes its changes.
  *   <li>Budgets (model calls, tokens, tool calls, wall time) end a run with an escalation, not an

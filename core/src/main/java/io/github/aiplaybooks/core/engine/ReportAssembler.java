@@ -287,7 +287,7 @@ final class ReportAssembler {
       }
       JsonNode value = s.trusted().get(section);
       if (value == null) {
-        value = s.outputs().get(section);
+        value = output(s, section);
       }
       if (value == null) {
         switch (section) {
@@ -303,7 +303,7 @@ final class ReportAssembler {
             value = s.trusted().get("cost_breakdown");
             break;
           case "projected_savings":
-            value = s.outputs().get("savings");
+            value = output(s, "savings");
             break;
           default:
             break;
@@ -312,6 +312,23 @@ final class ReportAssembler {
       out.put(section, value == null ? f.stringNode("nothing recorded") : value);
     }
     return out;
+  }
+
+  /**
+   * A step's output by its bare name, else by its qualified name ({@code recommend.savings}: the
+   * bare name of an output that collides with a trusted name is not stored), the last step's.
+   */
+  private static JsonNode output(RunState s, String name) {
+    JsonNode v = s.outputs().get(name);
+    if (v != null) {
+      return v;
+    }
+    for (Map.Entry<String, JsonNode> e : s.outputs().properties()) {
+      if (e.getKey().endsWith("." + name)) {
+        v = e.getValue();
+      }
+    }
+    return v;
   }
 
   private static ArrayNode actionList(

@@ -3,11 +3,16 @@ package io.github.aiplaybooks.core.engine;
 import io.github.aiplaybooks.core.audit.AuditEvent;
 import io.github.aiplaybooks.core.audit.AuditEventType;
 import io.github.aiplaybooks.core.audit.AuditTrail;
+import io.github.aiplaybooks.core.condition.Condition;
 import io.github.aiplaybooks.core.condition.Facts;
 import io.github.aiplaybooks.core.llm.LlmClient;
 import io.github.aiplaybooks.core.llm.LlmUsageMeter;
 import io.github.aiplaybooks.core.llm.ToolOutputLimiter;
 import io.github.aiplaybooks.core.playbook.Playbook;
+import io.github.aiplaybooks.core.playbook.StandardFacts;
+import io.github.aiplaybooks.core.playbook.Step;
+import io.github.aiplaybooks.core.playbook.Template;
+import io.github.aiplaybooks.core.playbook.TemplateException;
 import io.github.aiplaybooks.core.policy.Target;
 import io.github.aiplaybooks.core.tool.Execution;
 import io.github.aiplaybooks.core.tool.ExecutionMode;
@@ -26,8 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -42,7 +45,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Run {
   private static final Logger log = LoggerFactory.getLogger(Run.class);
-  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
   final PlaybookEngine engine;
   final Playbook playbook;
@@ -206,22 +208,57 @@ final class Run {
 
   // ---- facts and values ----
 
-  /** Trusted facts: the trigger's context, the inputs, facts read from the system. */
+  /**
+   * Trusted facts and the outputs of steps trusted code runs: the trigger's context, the inputs,
+   * facts read from the system, and non-model outputs ({@code approved}, collected metrics).
+   */
   synchronized Facts trustedFacts() {
     return FactsJson.fromJson(trusted);
   }
 
-  /** What the model claimed, as facts. */
+  /**
+   * What the model claimed, as facts: every output of a model step by its qualified name ({@code
+   * classify.blast_radius}), and by its bare name where that is not a trusted name.
+   */
   synchronized Facts claimedFacts() {
     return FactsJson.fromJson(outputs);
   }
 
-  /** Every value as facts; trusted values win over the model's. */
+  /**
+   * Every value as facts, named as the playbook's {@link io.github.aiplaybooks.core.playbook.Scope}
+   * names them: a trusted name (standard fact, trigger context, input) only ever holds the trusted
+   * value, never a step's claim about it, so a missing trusted fact stays missing.
+   */
   synchronized Facts allFacts() {
     return trustedFacts().withDefaults(claimedFacts());
   }
 
-  /** A value: trusted first, then the model's. */
+  /**
+   * {@link #allFacts()} for evaluating {@code conditions}, after reading from the engine's fact
+   * source the standard facts they read that trusted code has not read yet ({@code api_latency},
+   * {@code confidence}): a standard fact is only ever the trusted value, so it is read, never taken
+   * from a step's claim. What the source cannot tell stays missing, and a condition that reads it
+   * cannot be decided (fail closed).
+   */
+  Facts factsFor(String step, java.util.Collection<Condition> conditions) {
+    Set<String> wanted = new java.util.LinkedHashSet<>();
+    Facts known = trustedFacts();
+    for (Condition c : conditions) {
+      for (String name : c.factNames()) {
+        if (StandardFacts.isStandard(name) && !known.contains(name)) {
+          wanted.add(name);
+        }
+      }
+    }
+    if (!wanted.isEmpty()) {
+      FactsJson.toJson(readFacts(step, wanted))
+          .properties()
+          .forEach(e -> setTrusted(e.getKey(), e.getValue()));
+    }
+    return allFacts();
+  }
+
+  /** A value: trusted first, then the model's; qualified names ({@code classify.type}) too. */
   synchronized JsonNode value(String name) {
     JsonNode v = trusted.get(name);
     return v != null ? v : outputs.get(name);
@@ -233,31 +270,69 @@ final class Run {
     }
   }
 
-  synchronized void setOutput(String name, JsonNode value) {
-    if (value != null) {
-      outputs.set(name, value);
+  /**
+   * Stores {@code step}'s output {@code name}: always as {@code step.name} (the step's name without
+   * its number), and by its bare name too unless that is a {@linkplain #reservedName trusted name},
+   * which a step's output never stands in for. The output of a model step is a claim; that of a
+   * step trusted code runs (its kind says the model does not produce it) is kept with the trusted
+   * values.
+   */
+  synchronized void setOutput(Step step, String name, JsonNode value) {
+    if (value == null) {
+      return;
+    }
+    ObjectNode into = modelProduced(step) ? outputs : trusted;
+    into.set(step.name() + "." + name, value);
+    if (!reservedName(name)) {
+      into.set(name, value);
     }
   }
 
-  /** {@code text} with every {@code ${name}} replaced by the run's value, or {@code null}. */
-  String fill(String text, boolean leaveMissing) {
-    Matcher m = VARIABLE.matcher(text);
-    StringBuilder b = new StringBuilder();
-    while (m.find()) {
-      JsonNode v = value(m.group(1));
-      String s;
-      if (v == null || v.isNull()) {
-        if (!leaveMissing) {
-          return null;
-        }
-        s = "<" + m.group(1) + " unknown>";
-      } else {
-        s = v.isString() ? v.stringValue() : v.toString();
-      }
-      m.appendReplacement(b, Matcher.quoteReplacement(s));
+  private boolean modelProduced(Step step) {
+    try {
+      return playbook.kind(step).modelProduced(step.spec());
+    } catch (RuntimeException e) {
+      // A kind the playbook no longer knows: its outputs are claims (fail closed).
+      return true;
     }
-    m.appendTail(b);
-    return b.toString();
+  }
+
+  /**
+   * Whether {@code name} belongs to a trusted value: a standard fact, a name of the trigger's
+   * context (the playbook's or this run's) or an input.
+   */
+  boolean reservedName(String name) {
+    return StandardFacts.isStandard(name)
+        || playbook.trigger().context().contains(name)
+        || playbook.inputs().containsKey(name)
+        || trigger.context().has(name)
+        || trigger.inputs().has(name);
+  }
+
+  /**
+   * {@code text} (a {@link Template}) with every {@code ${name}} replaced by the run's value, or
+   * {@code null} if a value is missing and not {@code leaveMissing}; a text that is not a template
+   * is returned as it is.
+   */
+  String fill(String text, boolean leaveMissing) {
+    Template t;
+    try {
+      t = Template.parse(text);
+    } catch (TemplateException e) {
+      return text;
+    }
+    try {
+      return t.render(
+          name -> {
+            JsonNode v = value(name);
+            if (v == null || v.isNull()) {
+              return leaveMissing ? "<" + name + " unknown>" : null;
+            }
+            return v.isString() ? v.stringValue() : v.toString();
+          });
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**
@@ -294,11 +369,11 @@ final class Run {
   private String fillOrThrow(String s) {
     String filled = fill(s, false);
     if (filled == null) {
-      Matcher m = VARIABLE.matcher(s);
       List<String> missing = new ArrayList<>();
-      while (m.find()) {
-        if (value(m.group(1)) == null) {
-          missing.add(m.group(1));
+      for (String v : Template.parse(s).variables()) {
+        JsonNode value = value(v);
+        if (value == null || value.isNull()) {
+          missing.add(v);
         }
       }
       throw new IllegalArgumentException(

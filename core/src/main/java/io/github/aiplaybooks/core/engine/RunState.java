@@ -1,5 +1,6 @@
 package io.github.aiplaybooks.core.engine;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -428,18 +429,41 @@ public record RunState(
   }
 
   /**
-   * The routing table's choice.
+   * The routing table's choice, or why it could not choose.
    *
-   * @param path the labels of the route taken; empty for the default route
-   * @param runbook the actions of the route
-   * @param fallback whether no route matched and this is the default
+   * @param path the labels of the route taken; empty for the default route and when undecided
+   * @param runbook the actions of the route; empty when undecided
+   * @param fallback whether every route was decidably false and this is the default
    * @param basis what it routed on: {@code alert} (the alert's own fields) or {@code
-   *     classification} (with the model's classification)
+   *     classification} (after the model's classification)
+   * @param undecided why each route that could not be decided could not ({@code Severity = P0
+   *     (Critical) > API Latency > 5s: fact 'api_latency' is missing}); empty when the table
+   *     decided, else the run took no routed action and escalated
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record RouteRecord(
       @JsonProperty("path") List<String> path,
       @JsonProperty("runbook") List<String> runbook,
       @JsonProperty("fallback") boolean fallback,
-      @JsonProperty("basis") String basis) {}
+      @JsonProperty("basis") String basis,
+      @JsonProperty("undecided") List<String> undecided) {
+
+    /** Copies the lists; a missing {@code undecided} is empty. */
+    public RouteRecord {
+      path = path == null ? List.of() : List.copyOf(path);
+      runbook = runbook == null ? List.of() : List.copyOf(runbook);
+      undecided = undecided == null ? List.of() : List.copyOf(undecided);
+    }
+
+    /** A decided choice. */
+    public RouteRecord(List<String> path, List<String> runbook, boolean fallback, String basis) {
+      this(path, runbook, fallback, basis, List.of());
+    }
+
+    /** Whether the table chose a runbook. */
+    @JsonIgnore
+    public boolean decided() {
+      return undecided.isEmpty();
+    }
+  }
 }

@@ -39,10 +39,18 @@ public interface StepContext {
   /** Trusted facts: the trigger's context, the inputs, facts read from the system. */
   Facts trustedFacts();
 
-  /** Every value the run knows as facts; trusted values win over the model's. */
+  /**
+   * Every value the run knows as facts, named as the playbook's {@link
+   * io.github.aiplaybooks.core.playbook.Scope} names them: a trusted name only ever holds the
+   * trusted value; a step's output is there as {@code step.name}, and by its bare name when that is
+   * not a trusted name.
+   */
   Facts facts();
 
-  /** A value of the run (trusted first, then the model's), as JSON. */
+  /**
+   * A value of the run (trusted first, then steps' outputs), as JSON; {@code name} may be qualified
+   * ({@code classify.type}).
+   */
   Optional<JsonNode> value(String name);
 
   /**

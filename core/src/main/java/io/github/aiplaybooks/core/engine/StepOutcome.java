@@ -13,7 +13,10 @@ import tools.jackson.databind.JsonNode;
  * }</pre>
  *
  * @param summary what the step did
- * @param outputs the values later steps read, by name; trusted, since host code computed them
+ * @param outputs the values later steps read, by name: each as {@code step.name} (the step's name
+ *     without its number), and by its bare name too unless a trusted value (a standard fact, the
+ *     trigger's context, an input) has that name; a claim when the step's kind says the model
+ *     produces its outputs ({@link io.github.aiplaybooks.core.playbook.StepKind#modelProduced})
  */
 public record StepOutcome(String summary, Map<String, JsonNode> outputs) {
 

@@ -90,7 +90,7 @@ public final class FactsJson {
     }
     if (v instanceof Quantity q) {
       return q.dimension() == Quantity.Dimension.NUMBER
-          ? f.numberNode(q.amount())
+          ? number(q.amount())
           : f.stringNode(q.toString());
     }
     if (v instanceof List<?> list) {
@@ -99,5 +99,18 @@ public final class FactsJson {
       return a;
     }
     return f.stringNode(String.valueOf(v));
+  }
+
+  /**
+   * A number as JSON that reads back as the same JSON: a whole number as an integer ({@code 1800},
+   * never {@code 1.8E+3}), any other as a double.
+   */
+  private static JsonNode number(java.math.BigDecimal amount) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    java.math.BigDecimal whole = amount.stripTrailingZeros();
+    if (whole.scale() <= 0 && whole.precision() - whole.scale() <= 18) {
+      return f.numberNode(whole.longValueExact());
+    }
+    return f.numberNode(amount.doubleValue());
   }
 }

@@ -47,6 +47,12 @@ class CustomStepTest {
     public Set<String> outputs(StepSpec spec) {
       return Set.of("ticket_id");
     }
+
+    /** Host code opens the ticket: its id is not the model's claim. */
+    @Override
+    public boolean modelProduced(StepSpec spec) {
+      return false;
+    }
   }
 
   static final Playbook TICKETED =
@@ -96,6 +102,8 @@ class CustomStepTest {
           .containsExactly("cordon_node APPLIED", "reboot_everything DENIED");
       assertThat(h.cluster.node("ip-10-0-1-2").orElseThrow().cordoned()).isTrue();
       assertThat(r.state().trusted().get("ticket_id").asString()).isEqualTo("INC-42");
+      assertThat(r.state().trusted().get("ticket.ticket_id").asString()).isEqualTo("INC-42");
+      assertThat(r.state().outputs().has("ticket_id")).isFalse();
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.aiplaybooks.testkit.engine;
 import io.github.aiplaybooks.core.approval.ApprovalHandler;
 import io.github.aiplaybooks.core.engine.PlaybookEngine;
 import io.github.aiplaybooks.core.policy.Policy;
+import io.github.aiplaybooks.core.tool.ActionAdapter;
 import io.github.aiplaybooks.core.tool.ToolProvider;
 import io.github.aiplaybooks.testkit.FakeClock;
 import io.github.aiplaybooks.testkit.FakeScheduler;
@@ -11,6 +12,7 @@ import io.github.aiplaybooks.testkit.RecordingNotifier;
 import io.github.aiplaybooks.testkit.RecordingToolProvider;
 import io.github.aiplaybooks.testkit.ScriptedLlm;
 import io.github.aiplaybooks.testkit.SimulatedCluster;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An engine over a simulated cluster, with fake time and recording doubles. */
@@ -35,10 +37,16 @@ final class EngineHarness {
 
   /** A builder with every double in place, the seed policy and the given model and approvals. */
   PlaybookEngine.Builder builder(ScriptedLlm llm, ApprovalHandler approvals) {
+    return builder(llm, approvals, cluster.adapters());
+  }
+
+  /** {@link #builder(ScriptedLlm, ApprovalHandler)} with these action adapters instead. */
+  PlaybookEngine.Builder builder(
+      ScriptedLlm llm, ApprovalHandler approvals, List<? extends ActionAdapter> adapters) {
     return PlaybookEngine.builder()
         .llm(llm)
         .tools(tools)
-        .actionAdapters(cluster.adapters())
+        .actionAdapters(adapters)
         .factSource(cluster.facts())
         .policy(Policy.seed())
         .approvals(approvals)

@@ -142,4 +142,127 @@ class FallbackTest {
       assertThat(r.status()).isEqualTo(RunStatus.ESCALATED);
     }
   }
+
+  /** Routes only in a region the alert does not name: the table cannot decide. */
+  static final Playbook REGIONAL =
+      Fixtures.playbook(
+          """
+          {"playbook": "regional-node-down", "workflow": {
+            "1_detect": {"action": "receive_alert"},
+            "2_classify": {"action": "analyze_alert", "extract": ["severity", "type"]},
+            "3_execute": {"action": "run_remediation"}
+          },
+          "routing": {"routes": [
+            {"label": "Node not ready in eu-west-1",
+             "when": "alert_name == node_not_ready AND region == 'eu-west-1'",
+             "runbook": ["cordon_node"]}],
+           "default": ["cordon_node"]}}
+          """);
+
+  static TriggerEvent nodeDownWithoutRegion() {
+    return TriggerEvent.alert(
+        Fixtures.json(
+            """
+            {"alert_name": "node_not_ready", "severity": "P1", "type": "availability",
+             "source": "prometheus", "node": "ip-10-0-1-1"}"""));
+  }
+
+  @Test
+  void anUndecidableRouteInTheFallbackTakesNoRoutedActionAndEscalatesWithTheReason() {
+    EngineHarness h = new EngineHarness(Fixtures.oomCluster());
+    RecordingApprovalHandler approvals = RecordingApprovalHandler.approvingAll();
+    ScriptedLlm llm =
+        ScriptedLlm.builder()
+            .onStep("2_classify", ScriptedAnswer.text("No idea.").times(3))
+            .build();
+    try (PlaybookEngine engine = h.builder(llm, approvals).build()) {
+      RunResult r = engine.run(REGIONAL, nodeDownWithoutRegion());
+
+      assertThat(r.step("2_classify").orElseThrow().status()).isEqualTo(StepStatus.FALLBACK);
+      RunState.RouteRecord route = r.state().route();
+      assertThat(route.decided()).isFalse();
+      assertThat(route.basis()).isEqualTo("alert");
+      assertThat(route.runbook()).isEmpty();
+      // Not the default route either: the region might have matched.
+      assertThat(route.fallback()).isFalse();
+      assertThat(route.undecided())
+          .containsExactly("Node not ready in eu-west-1: fact 'region' is missing");
+      // No routed action: nothing proposed, nothing changed, nobody asked.
+      assertThat(r.state().proposals()).isEmpty();
+      assertThat(r.actions()).isEmpty();
+      assertThat(h.cluster.operations()).isEmpty();
+      assertThat(h.cluster.node("ip-10-0-1-1"))
+          .hasValueSatisfying(n -> assertThat(n.cordoned()).isFalse());
+      assertThat(approvals.requests()).isEmpty();
+      // Why, in the audit trail, on the timeline and to the human.
+      assertThat(h.audit.ofType(AuditEventType.ROUTING))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.data().get("decided").asBoolean()).isFalse();
+                assertThat(e.data().get("undecided").get(0).get("missing_facts").get(0).asString())
+                    .isEqualTo("region");
+                assertThat(e.data().get("undecided").get(0).get("condition").asString())
+                    .isEqualTo("alert_name == node_not_ready AND region == 'eu-west-1'");
+              });
+      assertThat(h.audit.ofType(AuditEventType.FALLBACK))
+          .singleElement()
+          .satisfies(
+              e ->
+                  assertThat(e.data().get("undecided").get(0).asString())
+                      .contains("fact 'region' is missing"));
+      assertThat(r.state().timeline())
+          .extracting(RunState.TimelineEntry::event)
+          .anySatisfy(
+              event ->
+                  assertThat(event)
+                      .startsWith("routing table (alert): the routing table could not decide")
+                      .contains("fact 'region' is missing"));
+      assertThat(h.notifier.ofKind(Notification.Kind.ESCALATION))
+          .singleElement()
+          .satisfies(
+              n ->
+                  assertThat(n.message())
+                      .contains("the routing table could not decide")
+                      .contains("fact 'region' is missing")
+                      .contains("leaves the incident to you"));
+      assertThat(r.status()).isEqualTo(RunStatus.ESCALATED);
+    }
+  }
+
+  @Test
+  void anUndecidableRouteAfterTheClassificationEscalatesWithTheReason() {
+    EngineHarness h = new EngineHarness(Fixtures.oomCluster());
+    ScriptedLlm llm =
+        ScriptedLlm.builder()
+            .onStep(
+                "2_classify",
+                ScriptedAnswer.json(
+                    Fixtures.json(
+                        """
+                        {"severity": "P1", "type": "availability", "affected_resources": [],
+                         "blast_radius": 0, "summary": "A node is down.", "confidence": 0.8}
+                        """)))
+            .build();
+    try (PlaybookEngine engine = h.builder(llm, RecordingApprovalHandler.approvingAll()).build()) {
+      RunResult r = engine.run(REGIONAL, nodeDownWithoutRegion());
+
+      assertThat(r.step("2_classify").orElseThrow().status()).isEqualTo(StepStatus.COMPLETED);
+      assertThat(r.state().route().basis()).isEqualTo("classification");
+      assertThat(r.state().route().undecided())
+          .containsExactly("Node not ready in eu-west-1: fact 'region' is missing");
+      assertThat(h.audit.ofType(AuditEventType.ROUTING))
+          .singleElement()
+          .satisfies(e -> assertThat(e.data().get("basis").asString()).isEqualTo("classification"));
+      assertThat(r.state().escalations())
+          .singleElement()
+          .satisfies(
+              why ->
+                  assertThat(why)
+                      .contains("the routing table could not decide")
+                      .contains("no routed action is taken"));
+      assertThat(r.state().proposals()).isEmpty();
+      assertThat(h.cluster.operations()).isEmpty();
+    }
+  }
 }

@@ -78,15 +78,18 @@ class ReportTest {
 
     IncidentReport.DecisionEntry d = r.report().decisions().get(0);
     assertThat(d.trustedFacts().get("blast_radius").asInt()).isEqualTo(3);
-    assertThat(d.claimedFacts().get("blast_radius").asInt()).isEqualTo(1);
-    assertThat(d.differences()).containsExactly("blast_radius: claimed 1, trusted 3");
+    // The model's claim is named for the step that made it, never as the trusted fact.
+    assertThat(d.claimedFacts().has("blast_radius")).isFalse();
+    assertThat(d.claimedFacts().get("classify.blast_radius").asInt()).isEqualTo(1);
+    assertThat(d.differences())
+        .containsExactly("blast_radius: claimed 1 (classify.blast_radius), trusted 3");
     String md = r.report().toMarkdown();
     assertThat(md)
         .contains("# Incident report: autonomous-incident-response — COMPLETED")
         .contains("## Remediation")
         .contains(
             "| 6_execute | add_resource_limits | deployment default/api-service | ALLOW | APPLIED |")
-        .contains("- **differs**: blast_radius: claimed 1, trusted 3")
+        .contains("- **differs**: blast_radius: claimed 1 (classify.blast_radius), trusted 3")
         .contains("## Lessons learned")
         .contains("_Source: model._");
   }

@@ -7,6 +7,7 @@ import io.github.aiplaybooks.core.engine.PlaybookEngine;
 import io.github.aiplaybooks.core.engine.RunResult;
 import io.github.aiplaybooks.core.engine.RunState;
 import io.github.aiplaybooks.core.engine.RunStatus;
+import io.github.aiplaybooks.core.engine.StepResult;
 import io.github.aiplaybooks.core.engine.StepStatus;
 import io.github.aiplaybooks.core.engine.TriggerEvent;
 import io.github.aiplaybooks.core.policy.Target;
@@ -149,15 +150,18 @@ class SeedFlowsTest {
             .deployment("default", "api-service", 3, "api:v2.0.5", "512Mi")
             .build()
             .fact("default", "api-service", "cpu_utilization", 0.71)
-            .fact("default", "api-service", "request_rate", 1000);
+            .fact("default", "api-service", "request_rate", 1000)
+            // Trusted code (a forecasting service behind the fact source) rates the forecast.
+            .fact("default", "api-service", "confidence", 0.9);
     EngineHarness h = new EngineHarness(cluster);
-    TriggerEvent tick = TriggerEvent.schedule(Instant.parse(Fixtures.OFF_HOURS));
     try (PlaybookEngine engine =
         h.builder(scaling(0.9), RecordingApprovalHandler.denyingAll()).build()) {
-      RunResult r = engine.run(Fixtures.seed("predictive-scaling"), tick);
+      RunResult r = engine.run(Fixtures.seed("predictive-scaling"), scalingTick());
 
       assertThat(r.state().trusted().get("cpu_utilization").asString()).isEqualTo("0.71");
+      assertThat(r.state().trusted().get("collect.cpu_utilization").asString()).isEqualTo("0.71");
       assertThat(r.state().outputs().get("predicted_load_increase").asDouble()).isEqualTo(0.4);
+      assertThat(r.state().trusted().get("confidence").asDouble()).isEqualTo(0.9);
       assertThat(r.state().proposals())
           .extracting(RunState.Proposal::status)
           .containsExactly(RunState.ProposalStatus.DONE, RunState.ProposalStatus.REJECTED);
@@ -169,16 +173,49 @@ class SeedFlowsTest {
       assertThat(cluster.deployment("default", "api-service").replicas()).isEqualTo(5);
       assertThat(r.status()).isEqualTo(RunStatus.COMPLETED_WITH_DENIALS);
     }
-    EngineHarness unsure = new EngineHarness(FallbackTest.badRelease());
+    EngineHarness unsure =
+        new EngineHarness(
+            FallbackTest.badRelease().fact("default", "api-service", "confidence", 0.6));
     try (PlaybookEngine engine =
-        unsure.builder(scaling(0.6), RecordingApprovalHandler.denyingAll()).build()) {
-      RunResult r = engine.run(Fixtures.seed("predictive-scaling"), tick);
+        unsure.builder(scaling(0.9), RecordingApprovalHandler.denyingAll()).build()) {
+      RunResult r = engine.run(Fixtures.seed("predictive-scaling"), scalingTick());
       assertThat(r.step("5_execute").orElseThrow().status()).isEqualTo(StepStatus.SKIPPED);
+      // The model's 0.9 does not count: the trusted 0.6 does.
       assertThat(r.step("5_execute").orElseThrow().summary())
           .contains("if does not hold")
           .contains("confidence");
       assertThat(unsure.cluster.operations()).isEmpty();
     }
+  }
+
+  @Test
+  void theModelsConfidenceNeverStandsInForTheTrustedOne() {
+    SimulatedCluster cluster =
+        SimulatedCluster.builder()
+            .node("n1")
+            .deployment("default", "api-service", 3, "api:v2.0.5", "512Mi")
+            .build();
+    EngineHarness h = new EngineHarness(cluster);
+    try (PlaybookEngine engine =
+        h.builder(scaling(0.99), RecordingApprovalHandler.denyingAll()).build()) {
+      RunResult r = engine.run(Fixtures.seed("predictive-scaling"), scalingTick());
+
+      // The forecast's confidence is the model's claim, readable only as predict.confidence.
+      assertThat(r.state().outputs().get("predict.confidence").asDouble()).isEqualTo(0.99);
+      assertThat(r.state().outputs().has("confidence")).isFalse();
+      assertThat(r.state().trusted().has("confidence")).isFalse();
+      StepResult execute = r.step("5_execute").orElseThrow();
+      assertThat(execute.status()).isEqualTo(StepStatus.SKIPPED);
+      assertThat(execute.summary()).contains("cannot be decided").contains("confidence");
+      assertThat(cluster.operations()).isEmpty();
+    }
+  }
+
+  /** The schedule's tick, about api-service in default. */
+  private static TriggerEvent scalingTick() {
+    return TriggerEvent.schedule(Instant.parse(Fixtures.OFF_HOURS))
+        .withContext("namespace", "default")
+        .withContext("deployment", "api-service");
   }
 
   private static ScriptedLlm savings() {
