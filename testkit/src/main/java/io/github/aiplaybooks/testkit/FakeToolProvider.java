@@ -176,6 +176,21 @@ public final class FakeToolProvider implements ToolProvider {
       return this;
     }
 
+    /**
+     * Answers the successive calls of {@code tool} whose arguments match with {@code results} in
+     * order; the last repeats.
+     */
+    public Builder sequenceWhen(String tool, Predicate<ObjectNode> when, List<ToolResult> results) {
+      Objects.requireNonNull(when, "when");
+      if (results.isEmpty()) {
+        throw new IllegalArgumentException("results: a sequence needs at least one result");
+      }
+      canned
+          .computeIfAbsent(tool, k -> new ArrayList<>())
+          .add(new Canned(when, List.copyOf(results)));
+      return this;
+    }
+
     /** Makes every call of {@code tool} take {@code d}. */
     public Builder latency(String tool, Duration d) {
       latency.put(tool, Objects.requireNonNull(d, "d"));

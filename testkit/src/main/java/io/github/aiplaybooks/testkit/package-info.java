@@ -10,6 +10,8 @@
  *   <li>{@link io.github.aiplaybooks.testkit.FakeToolProvider} (canned results, sequences, latency,
  *       a hook before each call) and {@link io.github.aiplaybooks.testkit.RecordingToolProvider}
  *       (every call, its thread and MDC).
+ *   <li>{@link io.github.aiplaybooks.testkit.ToolFixtures}: canned tools, trusted facts and action
+ *       adapters from one JSON file (the CLI's {@code playbooks run --tools fixtures:FILE}).
  *   <li>{@link io.github.aiplaybooks.testkit.SimulatedCluster}: deployments, pods and nodes in
  *       memory, as tools, action adapters with real inverses, and fresh facts.
  *   <li>{@link io.github.aiplaybooks.testkit.FakeClock} and {@link
