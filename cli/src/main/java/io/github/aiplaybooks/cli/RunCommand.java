@@ -241,23 +241,26 @@ final class RunCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new InvalidInputException("--report " + reportDir + ": cannot be written: " + e);
     }
-    out.println(
+    // Printed when the run starts, so that a refused run prints only why.
+    String header =
         "Running "
             + in.playbook().name()
             + " as "
             + runId
             + (dryRun ? " (dry run: no change is made)" : "")
             + ", starting "
-            + in.start());
-    out.println("  trigger:   " + in.trigger().describe());
-    out.println("  model:     scripted, " + scriptFileName());
-    out.println(
-        "  tools:     fixtures, "
+            + in.start()
+            + "\n  trigger:   "
+            + in.trigger().describe()
+            + "\n  model:     scripted, "
+            + scriptFileName()
+            + "\n  tools:     fixtures, "
             + fixtureFileName()
-            + in.fixtures().description().map(d -> " (" + d + ")").orElse(""));
-    out.println("  policy:    " + in.policyName());
-    out.println("  approvals: " + approve.name().toLowerCase(java.util.Locale.ROOT));
-    out.flush();
+            + in.fixtures().description().map(d -> " (" + d + ")").orElse("")
+            + "\n  policy:    "
+            + in.policyName()
+            + "\n  approvals: "
+            + approve.name().toLowerCase(java.util.Locale.ROOT);
     RunResult result;
     try (JsonLinesAuditSink audit = JsonLinesAuditSink.open(auditFile);
         PlaybookEngine engine =
@@ -275,7 +278,7 @@ final class RunCommand implements Callable<Integer> {
                 .notifier(n -> {})
                 .dryRun(dryRun)
                 .runIds(() -> runId)
-                .listener(new RunProgress(out))
+                .listener(new RunProgress(out, header))
                 .build()) {
       result = engine.run(in.playbook(), in.trigger());
     } catch (RunRejectedException e) {

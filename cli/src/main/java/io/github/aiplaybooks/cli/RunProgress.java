@@ -23,10 +23,19 @@ import tools.jackson.databind.JsonNode;
  */
 final class RunProgress implements RunListener {
   private final PrintWriter out;
+  private final String header;
   private final List<String> pending = new ArrayList<>();
 
-  RunProgress(PrintWriter out) {
+  /** Prints to {@code out}, starting with {@code header} when the run starts. */
+  RunProgress(PrintWriter out, String header) {
     this.out = out;
+    this.header = header;
+  }
+
+  @Override
+  public synchronized void onRunStarted(RunState state) {
+    out.println(header);
+    out.flush();
   }
 
   @Override

@@ -393,6 +393,26 @@ class RunCommandTest {
   }
 
   @Test
+  void aPlaybookTheAlertDoesNotStartIsRefusedAsInvalidInput() {
+    CliRun run =
+        CliRun.run(
+            "run",
+            "predictive-scaling",
+            "--alert",
+            alert(),
+            "--llm",
+            script(),
+            "--tools",
+            fixtures(),
+            "--report",
+            dir.resolve("r").toString());
+    assertInvalid(
+        run,
+        "error: the run was refused (TRIGGER_MISMATCH): trigger: the event does not start playbook"
+            + " predictive-scaling");
+  }
+
+  @Test
   void aBadPolicyIsInvalidInput() throws IOException {
     Path bad = dir.resolve("policy.json");
     Files.writeString(bad, "{\"auto_approve\": [\"restart_pd\"]}");
