@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
     versionProvider = PlaybooksCommand.Version.class,
     description = "Run agentic SRE playbooks safely: the LLM proposes, trusted code disposes.",
     subcommands = {
+      RunCommand.class,
       ValidateCommand.class,
       ExplainCommand.class,
       ExprCommand.class,
@@ -29,6 +30,9 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
+      "  playbooks run autonomous-incident-response --alert examples/run/alert.json \\",
+      "      --llm scripted:examples/run/llm-script.json \\",
+      "      --tools fixtures:examples/run/tools.json --approve auto",
       "  playbooks validate my-playbook.json",
       "  playbooks explain automated-rollback --format mermaid",
       "  playbooks expr eval 'blast_radius < 10_pods' --facts facts.json",

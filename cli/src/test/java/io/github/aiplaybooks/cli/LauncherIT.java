@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the real {@code ./playbooks} launcher as a subprocess, from another directory, against the
- * jar this build packaged: the README's first command, and an exit code other than zero.
+ * jar this build packaged: the README's first command (an offline run), the policy command, and an
+ * exit code other than zero.
  */
 class LauncherIT {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -44,6 +45,34 @@ class LauncherIT {
 
   @Test
   void theReadmesFirstCommandWorksFromAnyDirectory() throws Exception {
+    Result r =
+        launch(
+            "",
+            "run",
+            "autonomous-incident-response",
+            "--alert",
+            ROOT.resolve("examples/run/alert.json").toString(),
+            "--llm",
+            "scripted:" + ROOT.resolve("examples/run/llm-script.json"),
+            "--tools",
+            "fixtures:" + ROOT.resolve("examples/run/tools.json"),
+            "--now",
+            "2024-01-01T03:00:00Z");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .contains("Run run-20240101T030000Z finished: COMPLETED (every step ran)")
+        .contains("  change add_resource_limits on deployment default/api-service: APPLIED (live)");
+    // The default report directory is relative to where the command runs.
+    JsonNode report =
+        JsonMapper.builder()
+            .build()
+            .readTree(Files.readString(elsewhere.resolve("playbook-report/report.json")));
+    assertThat(report.get("status").stringValue()).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void thePolicyCommandWorksFromAnyDirectory() throws Exception {
     Result r =
         launch(
             "",

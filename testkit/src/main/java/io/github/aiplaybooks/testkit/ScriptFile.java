@@ -32,6 +32,8 @@ final class ScriptFile {
     String json;
     try {
       json = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw invalid(file.toString(), "", "does not exist");
     } catch (IOException e) {
       throw new ScriptedLlmException(
           "SCRIPTED_LLM_SCRIPT_INVALID", "Cannot read LLM script " + file + ": " + e, e);
@@ -44,7 +46,15 @@ final class ScriptFile {
     try {
       root = LlmJson.mapper().readTree(json);
     } catch (JacksonException e) {
-      throw invalid(source, "", "is not valid JSON: " + e.getOriginalMessage());
+      tools.jackson.core.TokenStreamLocation loc = e.getLocation();
+      throw invalid(
+          source,
+          "",
+          "is not valid JSON: "
+              + e.getOriginalMessage()
+              + (loc == null || loc.getLineNr() < 1
+                  ? ""
+                  : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"));
     }
     if (root == null || !root.isObject()) {
       throw invalid(source, "", "must be a JSON object with an \"answers\" array");

@@ -35,5 +35,10 @@ public enum AuditEventType {
   /** The model's answer broke its schema, or the model was unavailable, and the fallback ran. */
   FALLBACK,
   /** The run ended: outcome and totals. */
-  RUN_FINISHED
+  RUN_FINISHED,
+  /**
+   * The routing table's choice: the route and runbook, or the routes it could not decide (a fact
+   * missing or of the wrong type) and why.
+   */
+  ROUTING
 }

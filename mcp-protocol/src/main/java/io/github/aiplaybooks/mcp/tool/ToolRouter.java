@@ -99,6 +99,27 @@ public final class ToolRouter {
     return new Builder();
   }
 
+  /**
+   * A builder holding this router's servers, routes (the seed's included), interceptors and pin
+   * store, to derive a router that adds to them: the engine uses it to put its policy gate behind
+   * the interceptors a host added ({@code router.toBuilder().interceptor(gate).build()}). Both
+   * routers share the clients and the pin store.
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    // Keep the order the servers were added in, which aggregation and errors follow.
+    for (String server : serverOrder) {
+      b.servers.put(server, servers.get(server));
+    }
+    b.routes.putAll(routes);
+    for (Map.Entry<String, String> p : prefixes) {
+      b.prefixes.put(p.getKey(), p.getValue());
+    }
+    b.interceptors.addAll(interceptors);
+    b.pins = pins;
+    return b;
+  }
+
   /** The names of the servers, in the order they were added. */
   public List<String> servers() {
     return serverOrder;

@@ -178,6 +178,39 @@ class ToolRouterTest {
   }
 
   @Test
+  void aDerivedRouterKeepsRoutesAndInterceptorsAndAddsItsOwnInnermost() {
+    List<String> trace = new CopyOnWriteArrayList<>();
+    ToolRouter original =
+        ToolRouter.builder()
+            .server("kubectl", kubectlClient)
+            .server("custom", customClient)
+            .seedRoutes()
+            .route("shared", "custom")
+            .interceptor(
+                chain -> {
+                  trace.add("host");
+                  return chain.proceed(chain.request());
+                })
+            .build();
+    ToolRouter derived =
+        original.toBuilder()
+            .interceptor(
+                chain -> {
+                  trace.add("gate " + chain.request().toolName());
+                  return chain.proceed(chain.request());
+                })
+            .build();
+    assertThat(derived.servers()).containsExactly("kubectl", "custom");
+    assertThat(derived.serverFor("kubectl_logs")).isEqualTo("kubectl");
+    assertThat(derived.serverFor("shared")).isEqualTo("custom");
+    assertThat(derived.call("kubectl://get pods").joinedText()).startsWith("kubectl:kubectl_get");
+    assertThat(trace).containsExactly("host", "gate kubectl_get");
+    trace.clear();
+    original.call("kubectl://get pods");
+    assertThat(trace).containsExactly("host");
+  }
+
+  @Test
   void interceptorsRunInOrderAroundTheCall() {
     List<String> trace = new CopyOnWriteArrayList<>();
     ToolCallInterceptor[] named = new ToolCallInterceptor[3];
