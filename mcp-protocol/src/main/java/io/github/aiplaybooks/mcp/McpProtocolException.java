@@ -18,4 +18,16 @@ public class McpProtocolException extends RemoteFaultException {
   public McpProtocolException(String remote, String message, Throwable cause) {
     super("MCP_PROTOCOL", remote, message, false, cause);
   }
+
+  /**
+   * For subclasses that name a more precise way the protocol was broken.
+   *
+   * @param code the stable upper-case code
+   * @param remote the peer, such as {@code mcp:kubectl}
+   * @param message what was wrong
+   * @param cause the underlying cause, or {@code null}
+   */
+  protected McpProtocolException(String code, String remote, String message, Throwable cause) {
+    super(code, remote, message, false, cause);
+  }
 }

@@ -4,6 +4,7 @@ import io.github.aiplaybooks.mcp.McpTransportException;
 import io.github.aiplaybooks.mcp.jsonrpc.DecodeResult;
 import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcId;
 import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcMessage;
+import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcRequest;
 import io.github.aiplaybooks.mcp.schema.ProtocolVersion;
 
 /** Moves JSON-RPC messages between an {@link McpClient} and one server. */
@@ -38,6 +39,18 @@ interface ClientTransport {
    * @throws McpTransportException if the transport cannot send at all
    */
   void send(JsonRpcMessage message);
+
+  /**
+   * Sends a request for a caller that blocks until its answer: a transport may do the exchange on
+   * the calling thread, delivering the answer before it returns. The client interrupts the thread
+   * when the request times out or the client closes; an implementation must then return promptly,
+   * keeping the interrupt status set.
+   *
+   * @throws McpTransportException as {@link #send}
+   */
+  default void sendAndAwait(JsonRpcRequest request) {
+    send(request);
+  }
 
   /** The protocol revision was negotiated. */
   default void negotiated(ProtocolVersion version) {}

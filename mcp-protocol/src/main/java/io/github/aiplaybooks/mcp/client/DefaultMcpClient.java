@@ -4,8 +4,10 @@ import io.github.aiplaybooks.CallerFaultException;
 import io.github.aiplaybooks.mcp.McpErrorException;
 import io.github.aiplaybooks.mcp.McpProtocolException;
 import io.github.aiplaybooks.mcp.McpTimeoutException;
+import io.github.aiplaybooks.mcp.McpToolOutputException;
 import io.github.aiplaybooks.mcp.McpTransportException;
 import io.github.aiplaybooks.mcp.internal.DaemonThreads;
+import io.github.aiplaybooks.mcp.internal.SchemaValidator;
 import io.github.aiplaybooks.mcp.jsonrpc.DecodeResult;
 import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcCodec;
 import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcError;
@@ -20,6 +22,8 @@ import io.github.aiplaybooks.mcp.schema.CallToolRequestParams;
 import io.github.aiplaybooks.mcp.schema.CallToolResult;
 import io.github.aiplaybooks.mcp.schema.CancelledNotificationParams;
 import io.github.aiplaybooks.mcp.schema.ClientCapabilities;
+import io.github.aiplaybooks.mcp.schema.ElicitRequestParams;
+import io.github.aiplaybooks.mcp.schema.ElicitResult;
 import io.github.aiplaybooks.mcp.schema.GetPromptRequestParams;
 import io.github.aiplaybooks.mcp.schema.GetPromptResult;
 import io.github.aiplaybooks.mcp.schema.InitializeRequestParams;
@@ -56,6 +60,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -73,6 +78,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class DefaultMcpClient implements McpClient {
   private static final Logger log = LoggerFactory.getLogger(McpClient.class);
   private static final int MAX_PAGES = 10_000;
+  private static final Duration PROGRESS_GRACE = Duration.ofSeconds(5);
 
   private final String name;
   private final String remote;
@@ -80,10 +86,25 @@ final class DefaultMcpClient implements McpClient {
   private final ClientTransport transport;
   private final ScheduledExecutorService timers;
   private final ExecutorService callbacks;
+
+  /** Tasks given to {@link #callbacks} and not yet finished. */
+  private final java.util.concurrent.atomic.AtomicInteger callbackBacklog =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Runs elicitation handlers, which may block on a human; null without a handler. */
+  private final ExecutorService elicitations;
+
+  /** The server's requests being answered off the callback thread, by id. */
+  private final Map<JsonRpcId, ServerRequest> serverRequests = new ConcurrentHashMap<>();
+
   private final DaemonThreads recoveryThreads;
   private final Logger serverLog;
   private final Map<JsonRpcId, Pending> pending = new ConcurrentHashMap<>();
   private final Map<JsonRpcId, ProgressListener> progress = new ConcurrentHashMap<>();
+
+  /** The tools as last listed, by name: their outputSchema checks call results. */
+  private final Map<String, KnownTool> knownTools = new ConcurrentHashMap<>();
+
   private final AtomicLong ids = new AtomicLong();
   private final List<LoggingMessageListener> loggingListeners;
   private final List<Runnable> toolsChangedListeners;
@@ -97,12 +118,76 @@ final class DefaultMcpClient implements McpClient {
   private static final class Pending {
     final JsonRpcRequest request;
     final CompletableFuture<JsonNode> future;
+
+    /**
+     * Whether the response may complete {@link #future} on the transport's thread: only for the
+     * blocking methods, whose future has no stages but the client's own.
+     */
+    final boolean completeOnTransportThread;
+
     volatile ScheduledFuture<?> timer;
     volatile boolean resent;
+    private Thread sender; // guarded by this: the caller blocked in sendAndAwait
+    private boolean senderInterrupted; // guarded by this
 
-    Pending(JsonRpcRequest request, CompletableFuture<JsonNode> future) {
+    synchronized void senderBlocked(Thread thread) {
+      sender = thread;
+    }
+
+    /** The sender returned; whether the client interrupted it (so the interrupt is ours). */
+    synchronized boolean senderReturned() {
+      sender = null;
+      boolean ours = senderInterrupted;
+      senderInterrupted = false;
+      return ours;
+    }
+
+    /** Frees a caller blocked sending this request (it timed out, or the client closed). */
+    synchronized void interruptSender() {
+      if (sender != null) {
+        senderInterrupted = true;
+        sender.interrupt();
+      }
+    }
+
+    Pending(
+        JsonRpcRequest request,
+        CompletableFuture<JsonNode> future,
+        boolean completeOnTransportThread) {
       this.request = request;
       this.future = future;
+      this.completeOnTransportThread = completeOnTransportThread;
+    }
+  }
+
+  /** A request of the server being answered; cancelled ones are not answered. */
+  private static final class ServerRequest {
+    volatile boolean cancelled;
+    volatile Future<?> future;
+  }
+
+  /** A listed tool and its outputSchema, compiled on first use. */
+  private static final class KnownTool {
+    final Tool tool;
+    private SchemaValidator validator;
+    private IllegalArgumentException unusable;
+
+    KnownTool(Tool tool) {
+      this.tool = tool;
+    }
+
+    synchronized SchemaValidator outputValidator() {
+      if (validator == null && unusable == null) {
+        try {
+          validator = SchemaValidator.compile(tool.name(), "outputSchema", tool.outputSchema());
+        } catch (IllegalArgumentException e) {
+          unusable = e;
+        }
+      }
+      if (unusable != null) {
+        throw unusable;
+      }
+      return validator;
     }
   }
 
@@ -136,6 +221,11 @@ final class DefaultMcpClient implements McpClient {
                       r.run();
                     }));
     this.recoveryThreads = new DaemonThreads("mcp-client-" + name + "-reconnect");
+    this.elicitations =
+        b.elicitation == null
+            ? null
+            : Executors.newCachedThreadPool(
+                new DaemonThreads("mcp-client-" + name + "-elicitation"));
     this.serverLog = LoggerFactory.getLogger("io.github.aiplaybooks.mcp.server-log." + name);
   }
 
@@ -168,14 +258,19 @@ final class DefaultMcpClient implements McpClient {
 
   private InitializeResult handshake() {
     ClientCapabilities capabilities =
-        config.roots == null
-            ? ClientCapabilities.none()
-            : new ClientCapabilities(null, new ClientCapabilities.Roots(false), null, null, null);
+        new ClientCapabilities(
+            null,
+            config.roots == null ? null : new ClientCapabilities.Roots(false),
+            null,
+            // Form mode only; the empty form object is how 2025-11-25 names it.
+            config.elicitation == null ? null : formElicitationCapability(),
+            null);
     InitializeRequestParams params =
         new InitializeRequestParams(
             config.protocolVersion.id(), capabilities, config.clientInfo, null);
     JsonNode result =
-        await(send(McpMethods.INITIALIZE, McpJson.write(params), CallOptions.defaults(), true));
+        await(
+            send(McpMethods.INITIALIZE, McpJson.write(params), CallOptions.defaults(), true, true));
     InitializeResult answer = readResult(result, InitializeResult.class, McpMethods.INITIALIZE);
     ProtocolVersion chosen = ProtocolVersion.parse(answer.protocolVersion()).orElse(null);
     if (chosen == null || chosen.ordinal() < config.protocolVersion.ordinal()) {
@@ -204,6 +299,12 @@ final class DefaultMcpClient implements McpClient {
         answer.serverInfo().version(),
         chosen);
     return answer;
+  }
+
+  private static ObjectNode formElicitationCapability() {
+    ObjectNode elicitation = JsonNodeFactory.instance.objectNode();
+    elicitation.putObject("form");
+    return elicitation;
   }
 
   private static List<String> supportedFrom(ProtocolVersion newest) {
@@ -260,20 +361,31 @@ final class DefaultMcpClient implements McpClient {
     }
     callbacks.shutdown();
     timers.shutdownNow();
+    if (elicitations != null) {
+      elicitations.shutdownNow();
+    }
   }
 
   private void failAllPending(McpTransportException cause) {
     for (Pending p : new ArrayList<>(pending.values())) {
       if (pending.remove(p.request.id(), p)) {
         p.future.completeExceptionally(cause);
+        p.interruptSender();
       }
     }
   }
 
   // ---- requests ----
 
+  /**
+   * Sends a request.
+   *
+   * @param blocking whether the caller waits for the result itself (the blocking methods): its
+   *     response is then completed on the transport's thread when nothing is queued before it,
+   *     which saves a thread hop per call
+   */
   private CompletableFuture<JsonNode> send(
-      String method, ObjectNode params, CallOptions options, boolean beforeInit) {
+      String method, ObjectNode params, CallOptions options, boolean beforeInit, boolean blocking) {
     CompletableFuture<JsonNode> future = new CompletableFuture<>();
     McpTransportException closed = closedCause.get();
     if (closed != null) {
@@ -302,7 +414,7 @@ final class DefaultMcpClient implements McpClient {
       }
     }
     JsonRpcRequest request = new JsonRpcRequest(id, method, p);
-    Pending entry = new Pending(request, future);
+    Pending entry = new Pending(request, future, blocking);
     pending.put(id, entry);
     Duration timeout =
         options.timeoutOrNull() != null ? options.timeoutOrNull() : config.requestTimeout;
@@ -325,17 +437,45 @@ final class DefaultMcpClient implements McpClient {
           if (timer != null) {
             timer.cancel(false);
           }
-          progress.remove(id);
+          if (listener != null) {
+            forgetProgressListener(id, listener);
+          }
           if (pending.remove(id, entry) && future.isCancelled()) {
             sendCancelled(id, "cancelled by the client");
           }
         });
     try {
-      transport.send(request);
+      if (blocking) {
+        entry.senderBlocked(Thread.currentThread());
+        try {
+          transport.sendAndAwait(request);
+        } finally {
+          if (entry.senderReturned()) {
+            // The client's own interrupt (timeout or close) ends here; the future says why.
+            Thread.interrupted();
+          }
+        }
+      } else {
+        transport.send(request);
+      }
     } catch (McpTransportException e) {
       future.completeExceptionally(e);
     }
     return future;
+  }
+
+  /**
+   * Removes a finished request's progress listener after a grace period: a server that answers with
+   * one JSON body sends the request's progress on its GET stream, which may arrive after the
+   * answer.
+   */
+  private void forgetProgressListener(JsonRpcId id, ProgressListener listener) {
+    try {
+      timers.schedule(
+          () -> progress.remove(id, listener), PROGRESS_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      progress.remove(id, listener);
+    }
   }
 
   private void timedOut(Pending entry, Duration timeout) {
@@ -348,6 +488,7 @@ final class DefaultMcpClient implements McpClient {
     }
     entry.future.completeExceptionally(
         new McpTimeoutException(remote, entry.request.method(), timeout));
+    entry.interruptSender();
   }
 
   private void sendCancelled(JsonRpcId id, String reason) {
@@ -428,7 +569,7 @@ final class DefaultMcpClient implements McpClient {
 
   @Override
   public void ping() {
-    await(send(McpMethods.PING, null, CallOptions.defaults(), false));
+    await(send(McpMethods.PING, null, CallOptions.defaults(), false, true));
   }
 
   @Override
@@ -441,6 +582,9 @@ final class DefaultMcpClient implements McpClient {
           return page.nextCursor();
         },
         McpMethods.TOOLS_LIST);
+    Set<String> names = new HashSet<>();
+    all.forEach(t -> names.add(t.name()));
+    knownTools.keySet().retainAll(names);
     return List.copyOf(all);
   }
 
@@ -469,29 +613,77 @@ final class DefaultMcpClient implements McpClient {
                 McpMethods.TOOLS_LIST,
                 McpJson.write(PaginatedRequestParams.after(cursor)),
                 CallOptions.defaults(),
-                false));
-    return readResult(r, ListToolsResult.class, McpMethods.TOOLS_LIST);
+                false,
+                true));
+    ListToolsResult page = readResult(r, ListToolsResult.class, McpMethods.TOOLS_LIST);
+    for (Tool tool : page.tools()) {
+      knownTools.put(tool.name(), new KnownTool(tool));
+    }
+    return page;
   }
 
   @Override
   public CallToolResult callTool(CallToolRequestParams params, CallOptions options) {
-    return await(callToolAsync(params, options));
+    // The caller reads the result itself, on its own thread.
+    JsonNode node = await(send(McpMethods.TOOLS_CALL, McpJson.write(params), options, false, true));
+    return callToolResult(params.name(), node);
   }
 
   @Override
   public CompletableFuture<CallToolResult> callToolAsync(
       CallToolRequestParams params, CallOptions options) {
     return mapped(
-        send(McpMethods.TOOLS_CALL, McpJson.write(params), options, false),
-        node -> {
-          CallToolResult result = readResult(node, CallToolResult.class, McpMethods.TOOLS_CALL);
-          ProtocolVersion v = version;
-          if (v != null && !v.supportsStructuredContent() && result.structuredContent() != null) {
-            // structuredContent does not exist before 2025-06-18: do not trust it from such a peer.
-            return new CallToolResult(result.content(), null, result.isError(), result.meta());
-          }
-          return result;
-        });
+        send(McpMethods.TOOLS_CALL, McpJson.write(params), options, false, false),
+        node -> callToolResult(params.name(), node));
+  }
+
+  private CallToolResult callToolResult(String toolName, JsonNode node) {
+    CallToolResult result = readResult(node, CallToolResult.class, McpMethods.TOOLS_CALL);
+    ProtocolVersion v = version;
+    if (v != null && !v.supportsStructuredContent()) {
+      // structuredContent does not exist before 2025-06-18: do not trust it from such a peer.
+      return result.structuredContent() == null
+          ? result
+          : new CallToolResult(result.content(), null, result.isError(), result.meta());
+    }
+    checkOutput(toolName, result);
+    return result;
+  }
+
+  /** Checks a result against the outputSchema of the tool as last listed, if it declares one. */
+  private void checkOutput(String toolName, CallToolResult result) {
+    KnownTool known = knownTools.get(toolName);
+    if (known == null || known.tool.outputSchema() == null || result.failed()) {
+      return;
+    }
+    if (result.structuredContent() == null) {
+      throw new McpToolOutputException(
+          remote,
+          toolName,
+          "declares an outputSchema but returned no structuredContent",
+          List.of(),
+          null);
+    }
+    SchemaValidator validator;
+    try {
+      validator = known.outputValidator();
+    } catch (IllegalArgumentException e) {
+      throw new McpToolOutputException(
+          remote,
+          toolName,
+          "declares an outputSchema this client cannot check, so its result is refused",
+          List.of(e.getMessage()),
+          e);
+    }
+    List<SchemaValidator.Violation> violations = validator.validate(result.structuredContent());
+    if (!violations.isEmpty()) {
+      throw new McpToolOutputException(
+          remote,
+          toolName,
+          "returned structuredContent that breaks its outputSchema",
+          violations.stream().map(SchemaValidator.Violation::toString).toList(),
+          null);
+    }
   }
 
   @Override
@@ -505,7 +697,8 @@ final class DefaultMcpClient implements McpClient {
                       McpMethods.RESOURCES_LIST,
                       McpJson.write(PaginatedRequestParams.after(cursor)),
                       CallOptions.defaults(),
-                      false));
+                      false,
+                      true));
           ListResourcesResult page =
               readResult(r, ListResourcesResult.class, McpMethods.RESOURCES_LIST);
           all.addAll(page.resources());
@@ -523,7 +716,8 @@ final class DefaultMcpClient implements McpClient {
                 McpMethods.RESOURCES_READ,
                 McpJson.write(new ReadResourceRequestParams(uri, null)),
                 CallOptions.defaults(),
-                false));
+                false,
+                true));
     return readResult(r, ReadResourceResult.class, McpMethods.RESOURCES_READ);
   }
 
@@ -538,7 +732,8 @@ final class DefaultMcpClient implements McpClient {
                       McpMethods.PROMPTS_LIST,
                       McpJson.write(PaginatedRequestParams.after(cursor)),
                       CallOptions.defaults(),
-                      false));
+                      false,
+                      true));
           ListPromptsResult page = readResult(r, ListPromptsResult.class, McpMethods.PROMPTS_LIST);
           all.addAll(page.prompts());
           return page.nextCursor();
@@ -555,7 +750,8 @@ final class DefaultMcpClient implements McpClient {
                 McpMethods.PROMPTS_GET,
                 McpJson.write(new GetPromptRequestParams(promptName, arguments, null)),
                 CallOptions.defaults(),
-                false));
+                false,
+                true));
     return readResult(r, GetPromptResult.class, McpMethods.PROMPTS_GET);
   }
 
@@ -566,22 +762,27 @@ final class DefaultMcpClient implements McpClient {
             McpMethods.LOGGING_SET_LEVEL,
             McpJson.write(new SetLevelRequestParams(level, null)),
             CallOptions.defaults(),
-            false));
+            false,
+            true));
   }
 
   @Override
   public JsonNode request(String method, JsonNode params, CallOptions options) {
-    return await(requestAsync(method, params, options));
+    return await(send(method, objectParams(method, params), options, false, true));
   }
 
   @Override
   public CompletableFuture<JsonNode> requestAsync(
       String method, JsonNode params, CallOptions options) {
+    return send(method, objectParams(method, params), options, false, false);
+  }
+
+  private static ObjectNode objectParams(String method, JsonNode params) {
     if (params != null && !params.isObject()) {
       throw new CallerFaultException(
           "MCP_PARAMS_INVALID", "params of " + method + " must be a JSON object");
     }
-    return send(method, (ObjectNode) params, options, false);
+    return (ObjectNode) params;
   }
 
   @Override
@@ -599,9 +800,18 @@ final class DefaultMcpClient implements McpClient {
   // ---- inbound ----
 
   private void onCallbackThread(Runnable task) {
+    callbackBacklog.incrementAndGet();
     try {
-      callbacks.execute(task);
+      callbacks.execute(
+          () -> {
+            try {
+              task.run();
+            } finally {
+              callbackBacklog.decrementAndGet();
+            }
+          });
     } catch (RejectedExecutionException e) {
+      callbackBacklog.decrementAndGet();
       log.debug("Client of {} is closed; dropping an inbound message", remote);
     }
   }
@@ -650,12 +860,164 @@ final class DefaultMcpClient implements McpClient {
           answer = methodNotFound(request);
         }
       }
+      case McpMethods.ELICITATION_CREATE -> {
+        if (config.elicitation == null) {
+          answer = methodNotFound(request);
+        } else {
+          answer = startElicitation(request);
+          if (answer == null) {
+            return; // answered later, from the handler's thread
+          }
+        }
+      }
       default -> answer = methodNotFound(request);
     }
+    answer(request, answer);
+  }
+
+  private void answer(JsonRpcRequest request, JsonRpcResponse answer) {
     try {
       transport.send(answer);
     } catch (RuntimeException e) {
       log.debug("Could not answer {} of {}: {}", request.method(), remote, e.toString());
+    }
+  }
+
+  /**
+   * Checks an {@code elicitation/create} and hands it to the handler's thread.
+   *
+   * @return an error to answer at once, or {@code null} when the handler will answer
+   */
+  private JsonRpcResponse startElicitation(JsonRpcRequest request) {
+    ElicitRequestParams params;
+    try {
+      params =
+          McpJson.read(
+              request.params() == null ? JsonNodeFactory.instance.objectNode() : request.params(),
+              ElicitRequestParams.class);
+    } catch (McpSchemaException e) {
+      return invalidParams(request, "Invalid params for elicitation/create: " + e.getMessage());
+    }
+    if (!params.isForm()) {
+      return invalidParams(
+          request, "This client supports form-mode elicitation only, not mode " + params.mode());
+    }
+    if (params.requestedSchema() == null) {
+      return invalidParams(request, "elicitation/create in form mode needs a requestedSchema");
+    }
+    SchemaValidator validator;
+    try {
+      validator =
+          SchemaValidator.compile("elicitation", "requestedSchema", params.requestedSchema());
+    } catch (IllegalArgumentException e) {
+      return invalidParams(request, e.getMessage());
+    }
+    ServerRequest pendingAnswer = new ServerRequest();
+    if (serverRequests.putIfAbsent(request.id(), pendingAnswer) != null) {
+      return invalidParams(request, "Request id " + request.id() + " is already in use");
+    }
+    try {
+      pendingAnswer.future =
+          elicitations.submit(() -> elicit(request, params, validator, pendingAnswer));
+    } catch (RejectedExecutionException e) {
+      serverRequests.remove(request.id(), pendingAnswer);
+      return new JsonRpcErrorResponse(
+          request.id(), JsonRpcError.of(JsonRpcError.INTERNAL_ERROR, "The client is closing"));
+    }
+    return null;
+  }
+
+  private void elicit(
+      JsonRpcRequest request,
+      ElicitRequestParams params,
+      SchemaValidator validator,
+      ServerRequest pendingAnswer) {
+    JsonRpcResponse answer;
+    try {
+      ElicitResult result = config.elicitation.elicit(params);
+      answer = elicitationAnswer(request, params, validator, result);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      answer = internalError(request, "The elicitation was interrupted");
+    } catch (Exception e) {
+      if (!pendingAnswer.cancelled) {
+        log.warn("The elicitation handler of the client of {} failed", remote, e);
+      }
+      answer = internalError(request, "The client could not ask the user: " + e.getMessage());
+    }
+    if (serverRequests.remove(request.id(), pendingAnswer) && !pendingAnswer.cancelled) {
+      answer(request, answer);
+    }
+  }
+
+  private JsonRpcResponse elicitationAnswer(
+      JsonRpcRequest request,
+      ElicitRequestParams params,
+      SchemaValidator validator,
+      ElicitResult result) {
+    if (result == null) {
+      log.warn("The elicitation handler of the client of {} returned null", remote);
+      return internalError(request, "The client could not ask the user");
+    }
+    if (result.action() != ElicitResult.Action.ACCEPT) {
+      return new JsonRpcSuccessResponse(
+          request.id(), McpJson.write(new ElicitResult(result.action(), null, result.meta())));
+    }
+    ObjectNode content =
+        result.content() == null
+            ? JsonNodeFactory.instance.objectNode()
+            : result.content().deepCopy();
+    // SEP-1034: members the user left out take the schema's default.
+    JsonNode properties = params.requestedSchema().path("properties");
+    for (Map.Entry<String, JsonNode> member : properties.properties()) {
+      JsonNode defaultValue = member.getValue().get("default");
+      if (defaultValue != null && !content.has(member.getKey())) {
+        content.set(member.getKey(), defaultValue.deepCopy());
+      }
+    }
+    List<SchemaValidator.Violation> violations = validator.validate(content);
+    if (!violations.isEmpty()) {
+      log.warn(
+          "The elicitation handler of the client of {} answered with content that breaks the"
+              + " requestedSchema; not sent: {}",
+          remote,
+          violations);
+      return internalError(
+          request, "The user's answer does not satisfy the requestedSchema: " + violations);
+    }
+    return new JsonRpcSuccessResponse(
+        request.id(),
+        McpJson.write(new ElicitResult(ElicitResult.Action.ACCEPT, content, result.meta())));
+  }
+
+  private static JsonRpcErrorResponse invalidParams(JsonRpcRequest request, String message) {
+    return new JsonRpcErrorResponse(
+        request.id(), JsonRpcError.of(JsonRpcError.INVALID_PARAMS, message));
+  }
+
+  private static JsonRpcErrorResponse internalError(JsonRpcRequest request, String message) {
+    return new JsonRpcErrorResponse(
+        request.id(), JsonRpcError.of(JsonRpcError.INTERNAL_ERROR, message));
+  }
+
+  /** The server no longer wants the answer to one of its requests. */
+  private void serverCancelled(JsonRpcNotification n) {
+    if (n.params() == null) {
+      return;
+    }
+    CancelledNotificationParams params =
+        McpJson.read(n.params(), CancelledNotificationParams.class);
+    if (params.requestId() == null) {
+      return;
+    }
+    ServerRequest request = serverRequests.remove(params.requestId());
+    if (request != null) {
+      request.cancelled = true;
+      Future<?> future = request.future;
+      if (future != null) {
+        future.cancel(true);
+      }
+      log.debug("{} cancelled its request {}: {}", remote, params.requestId(), params.reason());
     }
   }
 
@@ -683,7 +1045,10 @@ final class DefaultMcpClient implements McpClient {
             l.onMessage(m);
           }
         }
+        case McpMethods.NOTIFICATION_CANCELLED -> serverCancelled(n);
         case McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED -> {
+          // The definitions may be stale now; results are checked again after the next listing.
+          knownTools.clear();
           for (Runnable l : toolsChangedListeners) {
             l.run();
           }
@@ -751,6 +1116,17 @@ final class DefaultMcpClient implements McpClient {
   private final class TransportListener implements ClientTransport.Listener {
     @Override
     public void onMessage(JsonRpcMessage message) {
+      if (message instanceof JsonRpcResponse response
+          && response.id() != null
+          && callbackBacklog.get() == 0) {
+        Pending entry = pending.get(response.id());
+        if (entry != null && entry.completeOnTransportThread) {
+          // Nothing queued can come before it (a progress notification of the same request
+          // would be in the queue), and only the client's own stages depend on the future.
+          handleResponse(response);
+          return;
+        }
+      }
       onCallbackThread(() -> handleInbound(message));
     }
 

@@ -41,8 +41,9 @@ import tools.jackson.databind.node.ObjectNode;
  * passes the client sends {@code notifications/cancelled} and the call fails with a retryable
  * {@link McpTimeoutException}. A JSON-RPC error from the server is an {@link McpErrorException}; a
  * dead process, lost connection or closed client an {@link McpTransportException}, which fails
- * every pending call. The client answers the server's {@code ping}, and {@code roots/list} when
- * roots were configured; any other server request gets {@code -32601}.
+ * every pending call. The client answers the server's {@code ping}, {@code roots/list} when roots
+ * were configured and {@code elicitation/create} when an {@link ElicitationHandler} was; any other
+ * server request gets {@code -32601}.
  *
  * <pre>{@code
  * try (McpClient client = McpClient.builder()
@@ -116,12 +117,25 @@ public interface McpClient extends AutoCloseable {
     return callTool(CallToolRequestParams.of(name, arguments), CallOptions.defaults());
   }
 
-  /** Calls a tool. */
+  /**
+   * Calls a tool.
+   *
+   * <p>When the tool's definition, as this client last listed it ({@link #listTools()}; a {@code
+   * notifications/tools/list_changed} forgets the definitions until the next listing), declares an
+   * {@code outputSchema}, a successful result must carry {@code structuredContent} that satisfies
+   * it.
+   *
+   * @throws io.github.aiplaybooks.mcp.McpToolOutputException (code {@code MCP_TOOL_OUTPUT_INVALID},
+   *     naming the tool) if it does not
+   * @throws McpErrorException if the server answers with a JSON-RPC error
+   * @throws McpTimeoutException if no answer comes in time (the call is then cancelled)
+   */
   CallToolResult callTool(CallToolRequestParams params, CallOptions options);
 
   /**
-   * Calls a tool without blocking. Cancelling the future sends {@code notifications/cancelled}.
-   * Dependent stages run on the client's callback thread unless given an executor.
+   * Calls a tool without blocking, with the checks of {@link #callTool(CallToolRequestParams,
+   * CallOptions)}. Cancelling the future sends {@code notifications/cancelled}. Dependent stages
+   * run on the client's callback thread unless given an executor.
    */
   CompletableFuture<CallToolResult> callToolAsync(
       CallToolRequestParams params, CallOptions options);
@@ -169,8 +183,9 @@ public interface McpClient extends AutoCloseable {
 
   /**
    * Closes the connection: a stdio server's stdin is closed (then it is terminated if it does not
-   * exit), an HTTP session is ended with DELETE. Pending calls fail with {@link
-   * McpTransportException} (code {@code MCP_CLOSED}).
+   * exit in its {@link StdioServerCommand#shutdownTimeout()}, and so is every process it started:
+   * no process of the tree is left running), an HTTP session is ended with DELETE. Pending calls
+   * fail with {@link McpTransportException} (code {@code MCP_CLOSED}).
    */
   @Override
   void close();
@@ -182,6 +197,7 @@ public interface McpClient extends AutoCloseable {
     ProtocolVersion protocolVersion = ProtocolVersion.LATEST;
     Duration requestTimeout = Duration.ofSeconds(60);
     List<Root> roots;
+    ElicitationHandler elicitation;
     int maxFrameBytes = JsonRpcCodec.DEFAULT_MAX_FRAME_BYTES;
     final List<LoggingMessageListener> loggingListeners = new ArrayList<>();
     final List<Runnable> toolsChangedListeners = new ArrayList<>();
@@ -260,6 +276,15 @@ public interface McpClient extends AutoCloseable {
     /** Declares the {@code roots} capability and answers {@code roots/list} with these roots. */
     public Builder roots(List<Root> roots) {
       this.roots = List.copyOf(roots);
+      return this;
+    }
+
+    /**
+     * Declares the {@code elicitation} capability (form mode) and answers the server's {@code
+     * elicitation/create} with {@code handler} (see {@link ElicitationHandler}).
+     */
+    public Builder onElicitation(ElicitationHandler handler) {
+      this.elicitation = Objects.requireNonNull(handler, "elicitation handler");
       return this;
     }
 

@@ -4,8 +4,12 @@ import io.github.aiplaybooks.mcp.schema.ProgressNotificationParams;
 
 /**
  * Receives the {@code notifications/progress} a server sends about one request. Called on the
- * client's callback thread, in the order the notifications arrived, always before the request's
- * result is delivered; it must not block.
+ * client's callback thread, in the order the notifications arrived; it must not block.
+ *
+ * <p>Over stdio, and over Streamable HTTP when the server answers the request with an SSE stream,
+ * every notification comes before the request's result is delivered. A Streamable HTTP server that
+ * answers with one JSON body sends the progress on its separate GET stream instead, so a
+ * notification may come after the result; the listener still gets it up to five seconds after.
  */
 @FunctionalInterface
 public interface ProgressListener {

@@ -12,8 +12,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +30,7 @@ import org.slf4j.LoggerFactory;
 final class StreamTransport implements ClientTransport {
   private static final Logger log = LoggerFactory.getLogger(StreamTransport.class);
   private static final int MAX_STDERR_LINE = 8192;
+  private static final Duration KILL_GRACE = Duration.ofSeconds(2);
 
   private final StdioServerCommand command;
   private final String name;
@@ -208,6 +215,12 @@ final class StreamTransport implements ClientTransport {
   @Override
   public void close() {
     closing = true;
+    // Taken before stdin closes: once the server exits, its children are no longer its
+    // descendants, and a wrapper (sh, npx, uvx) may leave one behind that ignores stdin.
+    Set<ProcessHandle> tree = new LinkedHashSet<>();
+    if (process != null) {
+      process.descendants().forEach(tree::add);
+    }
     try {
       synchronized (writeLock) {
         out.close();
@@ -223,17 +236,40 @@ final class StreamTransport implements ClientTransport {
       }
       return;
     }
-    // The spec's shutdown: close stdin, wait, then SIGTERM, then SIGKILL.
+    // The spec's shutdown: close stdin, wait, then SIGTERM, then SIGKILL; for the whole tree.
     try {
       if (!process.waitFor(command.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        process.descendants().forEach(tree::add);
         process.destroy();
-        if (!process.waitFor(2, TimeUnit.SECONDS)) {
+        tree.forEach(ProcessHandle::destroy);
+        if (!process.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
           process.destroyForcibly();
         }
       }
+      endLeftovers(tree);
     } catch (InterruptedException e) {
       process.destroyForcibly();
+      tree.forEach(ProcessHandle::destroyForcibly);
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Ends what the server's process tree left running: SIGTERM, then SIGKILL after a grace. */
+  private void endLeftovers(Set<ProcessHandle> tree) throws InterruptedException {
+    List<ProcessHandle> alive = tree.stream().filter(ProcessHandle::isAlive).toList();
+    if (alive.isEmpty()) {
+      return;
+    }
+    log.debug("{} left {} processes running; ending them", remote(), alive.size());
+    alive.forEach(ProcessHandle::destroy);
+    long deadline = System.nanoTime() + KILL_GRACE.toNanos();
+    for (ProcessHandle p : alive) {
+      long left = deadline - System.nanoTime();
+      try {
+        p.onExit().get(Math.max(0, left), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        p.destroyForcibly();
+      }
     }
   }
 }

@@ -1,12 +1,12 @@
 package io.github.aiplaybooks.mcp.jsonrpc;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -218,7 +218,9 @@ public final class JsonRpcCodec {
 
   /** Encodes a message as compact UTF-8 JSON without a trailing newline. */
   public byte[] encode(JsonRpcMessage message) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    // Segments that are joined once at the end, where a ByteArrayOutputStream copies on every
+    // doubling and again when done.
+    ByteArrayBuilder out = new ByteArrayBuilder(256);
     try (JsonGenerator g = mapper.createGenerator(out)) {
       g.writeStartObject();
       g.writeStringProperty("jsonrpc", JsonRpcMessage.VERSION);
@@ -248,7 +250,7 @@ public final class JsonRpcCodec {
       }
       g.writeEndObject();
     }
-    return out.toByteArray();
+    return out.getClearAndRelease();
   }
 
   /** Encodes a message as compact JSON text without a trailing newline. */
@@ -260,7 +262,7 @@ public final class JsonRpcCodec {
     if (id == null) {
       g.writeNull();
     } else {
-      g.writeTree(id.toJson());
+      id.writeTo(g);
     }
   }
 

@@ -3,8 +3,8 @@ package io.github.aiplaybooks.mcp.jsonrpc;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Objects;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -23,16 +23,25 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 public final class JsonRpcId {
   private final String text;
+
+  /** A number id that is not an integer fitting in a {@code long}; else {@code null}. */
   private final BigDecimal number;
 
-  private JsonRpcId(String text, BigDecimal number) {
+  /** A number id that is an integer fitting in a {@code long} (the usual case). */
+  private final long integer;
+
+  private final boolean isInteger;
+
+  private JsonRpcId(String text, BigDecimal number, long integer, boolean isInteger) {
     this.text = text;
     this.number = number;
+    this.integer = integer;
+    this.isInteger = isInteger;
   }
 
   /** A numeric id. */
   public static JsonRpcId of(long value) {
-    return new JsonRpcId(null, BigDecimal.valueOf(value));
+    return new JsonRpcId(null, null, value, true);
   }
 
   /**
@@ -41,7 +50,7 @@ public final class JsonRpcId {
    * @throws NullPointerException if {@code value} is null
    */
   public static JsonRpcId of(String value) {
-    return new JsonRpcId(Objects.requireNonNull(value, "id"), null);
+    return new JsonRpcId(Objects.requireNonNull(value, "id"), null, 0, false);
   }
 
   /**
@@ -54,12 +63,21 @@ public final class JsonRpcId {
       return null;
     }
     if (node.isString()) {
-      return new JsonRpcId(node.stringValue(), null);
+      return new JsonRpcId(node.stringValue(), null, 0, false);
+    }
+    if (node.isIntegralNumber() && node.canConvertToLong()) {
+      return new JsonRpcId(null, null, node.longValue(), true);
     }
     if (node.isNumber()) {
       BigDecimal value = node.decimalValue();
       // 1e2 and 100 are the same integral id; keep fractional ids exactly as written.
-      return new JsonRpcId(null, value.scale() < 0 ? value.setScale(0) : value);
+      if (value.scale() < 0) {
+        value = value.setScale(0);
+      }
+      if (value.scale() == 0 && value.unscaledValue().bitLength() < 64) {
+        return new JsonRpcId(null, null, value.longValueExact(), true);
+      }
+      return new JsonRpcId(null, value, 0, false);
     }
     return null;
   }
@@ -79,14 +97,26 @@ public final class JsonRpcId {
     if (text != null) {
       return JsonNodeFactory.instance.stringNode(text);
     }
+    if (isInteger) {
+      return JsonNodeFactory.instance.numberNode(integer);
+    }
     if (number.scale() <= 0) {
-      BigInteger integral = number.toBigIntegerExact();
-      if (integral.bitLength() < 64) {
-        return JsonNodeFactory.instance.numberNode(integral.longValue());
-      }
-      return JsonNodeFactory.instance.numberNode(integral);
+      return JsonNodeFactory.instance.numberNode(number.toBigIntegerExact());
     }
     return JsonNodeFactory.instance.numberNode(number);
+  }
+
+  /** Writes the id, as {@link #toJson()} would, without making a node. */
+  void writeTo(JsonGenerator g) {
+    if (text != null) {
+      g.writeString(text);
+    } else if (isInteger) {
+      g.writeNumber(integer);
+    } else if (number.scale() <= 0) {
+      g.writeNumber(number.toBigIntegerExact());
+    } else {
+      g.writeNumber(number);
+    }
   }
 
   /** Whether this id is a string. */
@@ -96,7 +126,7 @@ public final class JsonRpcId {
 
   /** Whether this id is a number. */
   public boolean isNumber() {
-    return number != null;
+    return text == null;
   }
 
   @Override
@@ -107,17 +137,26 @@ public final class JsonRpcId {
     if (!(o instanceof JsonRpcId other)) {
       return false;
     }
-    return Objects.equals(text, other.text) && Objects.equals(number, other.number);
+    return isInteger == other.isInteger
+        && integer == other.integer
+        && Objects.equals(text, other.text)
+        && Objects.equals(number, other.number);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(text, number);
+    if (isInteger) {
+      return Long.hashCode(integer);
+    }
+    return text != null ? text.hashCode() : number.hashCode();
   }
 
   /** The id as written in JSON: {@code 7} or {@code "abc"}. */
   @Override
   public String toString() {
-    return text != null ? '"' + text + '"' : number.toString();
+    if (text != null) {
+      return '"' + text + '"';
+    }
+    return isInteger ? Long.toString(integer) : number.toString();
   }
 }

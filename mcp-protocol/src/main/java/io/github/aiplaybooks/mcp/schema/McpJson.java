@@ -36,7 +36,8 @@ public final class McpJson {
           "Cannot read " + type.getSimpleName() + ": the JSON value is missing", null);
     }
     try {
-      return MAPPER.treeToValue(node, type);
+      T fast = HotRecords.read(node, type);
+      return fast != null ? fast : MAPPER.treeToValue(node, type);
     } catch (JacksonException e) {
       throw new McpSchemaException("Cannot read " + type.getSimpleName() + describe(e), e);
     } catch (RuntimeException e) {
@@ -51,6 +52,10 @@ public final class McpJson {
    * @throws McpSchemaException if the value does not serialize to an object
    */
   public static ObjectNode write(Object value) {
+    ObjectNode fast = HotRecords.write(value);
+    if (fast != null) {
+      return fast;
+    }
     JsonNode node;
     try {
       node = MAPPER.valueToTree(value);

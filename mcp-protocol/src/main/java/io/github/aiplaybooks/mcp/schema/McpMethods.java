@@ -35,6 +35,9 @@ public final class McpMethods {
   /** {@code roots/list}: a server asks the client for its roots. */
   public static final String ROOTS_LIST = "roots/list";
 
+  /** {@code elicitation/create}: a server asks the user, through the client, for information. */
+  public static final String ELICITATION_CREATE = "elicitation/create";
+
   /** {@code notifications/cancelled}. */
   public static final String NOTIFICATION_CANCELLED = "notifications/cancelled";
 

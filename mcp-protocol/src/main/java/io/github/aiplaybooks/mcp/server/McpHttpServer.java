@@ -50,6 +50,12 @@ import org.slf4j.LoggerFactory;
  * {@code Origin} or {@code Host} gets {@code 403}; an unsupported {@code MCP-Protocol-Version}
  * {@code 400}.
  *
+ * <p>Loading this class sets the system property {@code sun.net.httpserver.nodelay} to {@code true}
+ * unless it is set already: without it every response of the JDK's HTTP server on a keep-alive
+ * connection waits about 40 ms for a delayed ACK. The JDK reads the property once, so an
+ * application that started a {@code com.sun.net.httpserver.HttpServer} before this class loaded
+ * should set it itself at start-up.
+ *
  * <pre>{@code
  * try (McpHttpServer http = server.startHttp(0)) {
  *   McpClient client = McpClient.builder().streamableHttp(http.endpoint()).build();
@@ -67,6 +73,20 @@ public final class McpHttpServer implements AutoCloseable {
   private static final JsonRpcMessage END =
       new JsonRpcSuccessResponse(
           JsonRpcId.of("end-of-stream"), tools.jackson.databind.node.NullNode.getInstance());
+
+  /**
+   * The JDK server writes a response's headers and its body as two packets; with Nagle's algorithm
+   * on, the body waits for the client's delayed ACK of the headers, about 40 ms on every request of
+   * a keep-alive connection (the MCP client's usual case). This property turns Nagle off on the
+   * server's connections; the JDK reads it once, when its server classes load.
+   */
+  static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+  static {
+    if (System.getProperty(NODELAY_PROPERTY) == null) {
+      System.setProperty(NODELAY_PROPERTY, "true");
+    }
+  }
 
   private static final long KEEP_ALIVE_MILLIS = 15_000;
   private static final int STANDALONE_BACKLOG = 256;
@@ -225,6 +245,13 @@ public final class McpHttpServer implements AutoCloseable {
       if (!standalone.offer(message)) {
         log.debug("Session {} has no open stream and a full backlog; dropping {}", id, message);
       }
+    }
+
+    @Override
+    public boolean mayRunOnReceivingThread(JsonRpcId requestId) {
+      // A request answered with one JSON body: its exchange thread only waits for the response.
+      RequestStream stream = requestStreams.get(requestId);
+      return stream != null && !stream.sse;
     }
 
     @Override
@@ -573,16 +600,20 @@ public final class McpHttpServer implements AutoCloseable {
   private byte[] readBody(HttpExchange exchange) throws IOException {
     int max = codec.maxFrameBytes();
     String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    InputStream in = exchange.getRequestBody();
     if (length != null) {
+      long announced;
       try {
-        if (Long.parseLong(length.trim()) > max) {
-          return null;
-        }
+        announced = Long.parseLong(length.trim());
       } catch (NumberFormatException e) {
         return null;
       }
+      if (announced < 0 || announced > max) {
+        return null;
+      }
+      // The usual case: read exactly the announced bytes into one array.
+      return in.readNBytes((int) announced);
     }
-    InputStream in = exchange.getRequestBody();
     byte[] body = in.readNBytes(max + 1);
     return body.length > max ? null : body;
   }

@@ -3,6 +3,7 @@ package io.github.aiplaybooks.mcp.server;
 import io.github.aiplaybooks.CallerFaultException;
 import io.github.aiplaybooks.mcp.internal.BoundedLineReader;
 import io.github.aiplaybooks.mcp.internal.DaemonThreads;
+import io.github.aiplaybooks.mcp.internal.SchemaValidator;
 import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcCodec;
 import io.github.aiplaybooks.mcp.schema.Implementation;
 import io.github.aiplaybooks.mcp.schema.McpMethods;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -77,6 +79,13 @@ public final class McpServer implements AutoCloseable {
   private final boolean seedMethodCompatibility;
   private final ExecutorService executor;
   private final boolean ownsExecutor;
+
+  /**
+   * At most {@code maxConcurrentRequests} handlers run at once, on the server's pool or on an HTTP
+   * exchange's own thread; {@code null} when the caller gave the executor (it sets the limit).
+   */
+  private final Semaphore handlerSlots;
+
   private final ScheduledExecutorService scheduler;
   private final Object lock = new Object();
   private volatile Map<String, ToolRegistration> tools;
@@ -102,7 +111,9 @@ public final class McpServer implements AutoCloseable {
     if (b.executor != null) {
       this.executor = b.executor;
       this.ownsExecutor = false;
+      this.handlerSlots = null;
     } else {
+      this.handlerSlots = new Semaphore(b.maxConcurrentRequests);
       ThreadPoolExecutor pool =
           new ThreadPoolExecutor(
               b.maxConcurrentRequests,
@@ -307,6 +318,34 @@ public final class McpServer implements AutoCloseable {
     return scheduler;
   }
 
+  /**
+   * Takes a handler slot without waiting, for work run on the thread that received it; never when
+   * the caller gave the executor (work then always goes there).
+   */
+  boolean tryTakeHandlerSlot() {
+    return handlerSlots != null && handlerSlots.tryAcquire();
+  }
+
+  /** Waits for a handler slot; false if interrupted. */
+  boolean takeHandlerSlot() {
+    if (handlerSlots == null) {
+      return true;
+    }
+    try {
+      handlerSlots.acquire();
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  void releaseHandlerSlot() {
+    if (handlerSlots != null) {
+      handlerSlots.release();
+    }
+  }
+
   int pageSize() {
     return pageSize;
   }
@@ -374,12 +413,17 @@ public final class McpServer implements AutoCloseable {
   private static ToolRegistration register(Tool tool, ToolHandler handler) {
     Objects.requireNonNull(tool, "tool");
     Objects.requireNonNull(handler, "handler");
-    SchemaValidator input = SchemaValidator.compile(tool.name(), "inputSchema", tool.inputSchema());
-    SchemaValidator output =
-        tool.outputSchema() == null
-            ? null
-            : SchemaValidator.compile(tool.name(), "outputSchema", tool.outputSchema());
-    return new ToolRegistration(tool, handler, input, output);
+    try {
+      SchemaValidator input =
+          SchemaValidator.compile(tool.name(), "inputSchema", tool.inputSchema());
+      SchemaValidator output =
+          tool.outputSchema() == null
+              ? null
+              : SchemaValidator.compile(tool.name(), "outputSchema", tool.outputSchema());
+      return new ToolRegistration(tool, handler, input, output);
+    } catch (IllegalArgumentException e) {
+      throw new CallerFaultException("MCP_TOOL_SCHEMA_INVALID", e.getMessage(), e.getCause());
+    }
   }
 
   /** Builds an {@link McpServer}. */
@@ -483,8 +527,8 @@ public final class McpServer implements AutoCloseable {
     }
 
     /**
-     * Runs handlers on {@code executor} (the caller keeps ownership) instead of a pool the server
-     * creates.
+     * Runs every handler on {@code executor} (the caller keeps ownership, and its size sets the
+     * limit) instead of a pool the server creates.
      */
     public Builder executor(ExecutorService executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
@@ -492,7 +536,9 @@ public final class McpServer implements AutoCloseable {
     }
 
     /**
-     * The size of the pool the server creates for handlers (default 64); further requests queue.
+     * How many handlers run at once (default 64), on the pool the server creates or, over HTTP for
+     * a request answered with one JSON body, on the exchange's own thread (which saves two thread
+     * switches per call); further requests queue.
      */
     public Builder maxConcurrentRequests(int max) {
       if (max < 1) {

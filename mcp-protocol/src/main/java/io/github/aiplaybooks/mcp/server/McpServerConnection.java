@@ -4,6 +4,7 @@ import io.github.aiplaybooks.PlaybooksException;
 import io.github.aiplaybooks.mcp.McpErrorException;
 import io.github.aiplaybooks.mcp.McpTimeoutException;
 import io.github.aiplaybooks.mcp.McpTransportException;
+import io.github.aiplaybooks.mcp.internal.SchemaValidator;
 import io.github.aiplaybooks.mcp.jsonrpc.DecodeResult;
 import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcError;
 import io.github.aiplaybooks.mcp.jsonrpc.JsonRpcErrorResponse;
@@ -54,6 +55,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -88,6 +90,15 @@ public final class McpServerConnection implements AutoCloseable {
 
     /** The request {@code id} ended without a response (it was cancelled). */
     default void abandoned(JsonRpcId id) {}
+
+    /**
+     * Whether the request {@code id} may run on the thread that delivered it: true when that thread
+     * only waits for the one response anyway (an HTTP exchange answered with JSON), so handing the
+     * work to the server's executor would only add two thread switches.
+     */
+    default boolean mayRunOnReceivingThread(JsonRpcId id) {
+      return false;
+    }
   }
 
   private enum State {
@@ -109,10 +120,53 @@ public final class McpServerConnection implements AutoCloseable {
   private final Map<JsonRpcId, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong();
 
+  /**
+   * A request being worked on. It is queued, then running, then done; a cancellation of a queued
+   * request cleans up at once, one of a running request interrupts its thread and leaves the
+   * clean-up to it, so it stays in flight (and its id in use) until its work returns.
+   */
   private static final class InFlight {
+    private static final int QUEUED = 0;
+    private static final int RUNNING = 1;
+    private static final int DROPPED = 2;
+
     final AtomicBoolean cancelled = new AtomicBoolean();
-    final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicInteger state = new AtomicInteger(QUEUED);
+    private Thread runner; // guarded by this
     volatile Future<?> future;
+
+    /** Claims the work for the current thread; false if it was cancelled while queued. */
+    boolean start() {
+      if (!state.compareAndSet(QUEUED, RUNNING)) {
+        return false;
+      }
+      synchronized (this) {
+        runner = Thread.currentThread();
+      }
+      return true;
+    }
+
+    /** Ends the run; no interrupt of this request reaches the thread after it. */
+    void finish() {
+      synchronized (this) {
+        runner = null;
+      }
+      // An interrupt meant for this request must not leak into the thread's next work.
+      Thread.interrupted();
+    }
+
+    /** Drops the work if still queued; otherwise interrupts it. Returns whether it was queued. */
+    boolean dropOrInterrupt() {
+      if (state.compareAndSet(QUEUED, DROPPED)) {
+        return true;
+      }
+      synchronized (this) {
+        if (runner != null) {
+          runner.interrupt();
+        }
+      }
+      return false;
+    }
   }
 
   McpServerConnection(McpServer server, Outbound outbound, String sessionId) {
@@ -401,8 +455,44 @@ public final class McpServerConnection implements AutoCloseable {
     }
     Invocation invocation =
         new Invocation(reg.tool(), args, meta, request.id(), progressToken, flight);
+    dispatch(request, flight, () -> runTool(request, reg, invocation, flight));
+  }
+
+  @FunctionalInterface
+  private interface Work {
+    JsonRpcResponse run();
+  }
+
+  /**
+   * Runs a request's work: on this thread when the transport allows it and a handler slot is free,
+   * else on the server's executor.
+   */
+  private void dispatch(JsonRpcRequest request, InFlight flight, Work work) {
+    if (outbound.mayRunOnReceivingThread(request.id()) && server.tryTakeHandlerSlot()) {
+      try {
+        runAndReply(request, flight, work);
+      } finally {
+        server.releaseHandlerSlot();
+      }
+      return;
+    }
     try {
-      flight.future = server.executor().submit(() -> runTool(request, reg, invocation, flight));
+      flight.future =
+          server
+              .executor()
+              .submit(
+                  () -> {
+                    if (!server.takeHandlerSlot()) {
+                      // Interrupted while waiting for a slot: the server is closing.
+                      inFlight.remove(request.id(), flight);
+                      return;
+                    }
+                    try {
+                      runAndReply(request, flight, work);
+                    } finally {
+                      server.releaseHandlerSlot();
+                    }
+                  });
     } catch (RejectedExecutionException e) {
       inFlight.remove(request.id(), flight);
       reply(
@@ -411,6 +501,25 @@ public final class McpServerConnection implements AutoCloseable {
               request.id(),
               JsonRpcError.INTERNAL_ERROR,
               "Server busy: too many requests in progress, try again later"));
+    }
+  }
+
+  private void runAndReply(JsonRpcRequest request, InFlight flight, Work work) {
+    if (!flight.start()) {
+      return; // cancelled while queued; cancel() cleaned up
+    }
+    JsonRpcResponse response;
+    try {
+      response = work.run();
+    } finally {
+      inFlight.remove(request.id(), flight);
+      flight.finish();
+    }
+    // A cancelled request is not answered (the spec says SHOULD NOT).
+    if (!flight.cancelled.get()) {
+      reply(request, response);
+    } else {
+      outbound.abandoned(request.id());
     }
   }
 
@@ -440,37 +549,27 @@ public final class McpServerConnection implements AutoCloseable {
         id, JsonRpcError.of(JsonRpcError.INVALID_PARAMS, message.toString(), data));
   }
 
-  private void runTool(
+  private JsonRpcResponse runTool(
       JsonRpcRequest request,
       McpServer.ToolRegistration reg,
       Invocation invocation,
       InFlight flight) {
-    JsonRpcResponse response;
     String name = reg.tool().name();
     try {
       CallToolResult result = reg.handler().call(invocation);
-      response = toolResponse(request.id(), reg, result);
+      return toolResponse(request.id(), reg, result);
     } catch (McpErrorException e) {
-      response = new JsonRpcErrorResponse(request.id(), e.error());
+      return new JsonRpcErrorResponse(request.id(), e.error());
     } catch (PlaybooksException e) {
-      response = success(request.id(), McpJson.write(CallToolResult.error(e.getMessage())));
+      return success(request.id(), McpJson.write(CallToolResult.error(e.getMessage())));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      response =
-          error(request.id(), JsonRpcError.INTERNAL_ERROR, "Tool " + name + " was interrupted");
+      return error(request.id(), JsonRpcError.INTERNAL_ERROR, "Tool " + name + " was interrupted");
     } catch (Exception | StackOverflowError | AssertionError | LinkageError e) {
       if (!flight.cancelled.get()) {
         log.error("Tool {} failed", name, e);
       }
-      response = error(request.id(), JsonRpcError.INTERNAL_ERROR, "Internal error in tool " + name);
-    } finally {
-      inFlight.remove(request.id(), flight);
-    }
-    // A cancelled request is not answered (the spec says SHOULD NOT).
-    if (!flight.cancelled.get()) {
-      reply(request, response);
-    } else {
-      outbound.abandoned(request.id());
+      return error(request.id(), JsonRpcError.INTERNAL_ERROR, "Internal error in tool " + name);
     }
   }
 
@@ -541,41 +640,39 @@ public final class McpServerConnection implements AutoCloseable {
   }
 
   @FunctionalInterface
-  private interface Work {
-    JsonNode run() throws Exception;
+  private interface Result {
+    JsonNode get() throws Exception;
   }
 
-  private void submit(JsonRpcRequest request, Work work) {
+  private void submit(JsonRpcRequest request, Result result) {
     InFlight flight = new InFlight();
-    inFlight.put(request.id(), flight);
-    try {
-      flight.future =
-          server
-              .executor()
-              .submit(
-                  () -> {
-                    flight.started.set(true);
-                    JsonRpcResponse response;
-                    try {
-                      response = success(request.id(), work.run());
-                    } catch (McpErrorException e) {
-                      response = new JsonRpcErrorResponse(request.id(), e.error());
-                    } catch (Exception | StackOverflowError | AssertionError e) {
-                      log.error("{} failed", request.method(), e);
-                      response = error(request.id(), JsonRpcError.INTERNAL_ERROR, "Internal error");
-                    } finally {
-                      inFlight.remove(request.id(), flight);
-                    }
-                    if (!flight.cancelled.get()) {
-                      reply(request, response);
-                    } else {
-                      outbound.abandoned(request.id());
-                    }
-                  });
-    } catch (RejectedExecutionException e) {
-      inFlight.remove(request.id(), flight);
-      reply(request, error(request.id(), JsonRpcError.INTERNAL_ERROR, "Server busy"));
+    if (inFlight.putIfAbsent(request.id(), flight) != null) {
+      reply(
+          request,
+          error(
+              request.id(),
+              JsonRpcError.INVALID_REQUEST,
+              "Request id " + request.id() + " is in use"));
+      return;
     }
+    dispatch(
+        request,
+        flight,
+        () -> {
+          try {
+            return success(request.id(), result.get());
+          } catch (McpErrorException e) {
+            return new JsonRpcErrorResponse(request.id(), e.error());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return error(request.id(), JsonRpcError.INTERNAL_ERROR, "Interrupted");
+          } catch (Exception | StackOverflowError | AssertionError e) {
+            if (!flight.cancelled.get()) {
+              log.error("{} failed", request.method(), e);
+            }
+            return error(request.id(), JsonRpcError.INTERNAL_ERROR, "Internal error");
+          }
+        });
   }
 
   private void handleNotification(JsonRpcNotification notification) {
@@ -607,12 +704,12 @@ public final class McpServerConnection implements AutoCloseable {
     }
     log.debug("Client cancelled request {}: {}", id, reason);
     flight.cancelled.set(true);
-    Future<?> future = flight.future;
-    if (future != null) {
-      future.cancel(true);
-    }
-    if (!flight.started.get()) {
-      // Cancelled while queued: the task will never run, so nothing else will clean up.
+    if (flight.dropOrInterrupt()) {
+      // Cancelled while queued: its work will never run, so nothing else will clean up.
+      Future<?> future = flight.future;
+      if (future != null) {
+        future.cancel(false);
+      }
       inFlight.remove(id, flight);
       outbound.abandoned(id);
     }

@@ -4,15 +4,13 @@ import io.github.aiplaybooks.mcp.schema.Tool;
 import java.util.Objects;
 
 /**
- * A tool as a {@link ToolRouter} lists it.
+ * A tool as a {@link ToolRouter} offers it: its definition is the approved (pinned) one.
  *
  * @param server the name of the server that offers it
  * @param tool its definition
- * @param sha256 the SHA-256 of its canonical definition
- * @param definitionChanged whether it differs from the pinned definition (calls are refused until
- *     the change is approved)
+ * @param sha256 the SHA-256 of its canonical definition, which is the pinned one
  */
-public record RoutedTool(String server, Tool tool, String sha256, boolean definitionChanged) {
+public record RoutedTool(String server, Tool tool, String sha256) {
 
   /** Checks the required members. */
   public RoutedTool {

@@ -35,9 +35,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>Pinning.</b> The first time the router sees a tool it records the SHA-256 of its canonical
  * definition in the {@link ToolPinStore}. When a server later describes the tool differently (a
  * "rug pull": a new description can carry instructions for the model; new annotations can claim the
- * tool is harmless) calls are refused with {@link ToolDefinitionChangedException} until the host
- * calls {@link #approveDefinitionChange(String)}. Definitions are re-read on every {@link
- * #listTools()} and when a server sends {@code notifications/tools/list_changed}.
+ * tool is harmless) the router fails closed: {@link #listTools()} no longer offers the tool and
+ * calls are refused with {@link ToolDefinitionChangedException}, until the host reviews {@link
+ * #pendingDefinitionChanges()} and calls {@link #approveDefinitionChange(String)}. Definitions are
+ * re-read on every {@link #listTools()} and when a server sends {@code
+ * notifications/tools/list_changed}.
  *
  * <p><b>Interceptors</b> run in the order added (see {@link ToolCallInterceptor}); pin verification
  * and the call itself come after the last one.
@@ -124,38 +126,65 @@ public final class ToolRouter {
   }
 
   /**
-   * Every tool of every server, read fresh (all pages), with its server and whether its definition
-   * changed since it was pinned. Tools seen for the first time are pinned.
+   * Every tool of every server whose definition is the approved one, read fresh (all pages). Tools
+   * seen for the first time are pinned and offered. A tool whose definition changed since it was
+   * pinned is not offered (fail closed: a model must not read a new description nobody approved);
+   * {@link #pendingDefinitionChanges()} lists those.
    *
    * @throws ToolRoutingException ({@code TOOL_NAME_CLASH}) if two servers offer one name and no
    *     explicit route picks one
    */
   public List<RoutedTool> listTools() {
-    Map<String, RoutedTool> byName = new LinkedHashMap<>();
+    List<RoutedTool> approved = new ArrayList<>();
+    scan(approved, null);
+    return List.copyOf(approved);
+  }
+
+  /**
+   * The tools whose definition changed since they were pinned, read fresh: the ones {@link
+   * #listTools()} leaves out and {@link #call} refuses until {@link
+   * #approveDefinitionChange(String)}.
+   *
+   * @throws ToolRoutingException ({@code TOOL_NAME_CLASH}) as {@link #listTools()}
+   */
+  public List<PendingToolChange> pendingDefinitionChanges() {
+    List<PendingToolChange> changed = new ArrayList<>();
+    scan(null, changed);
+    return List.copyOf(changed);
+  }
+
+  /** Reads every server's tools, sorting them into approved and changed ones. */
+  private void scan(List<RoutedTool> approved, List<PendingToolChange> changed) {
+    Map<String, String> offeredBy = new LinkedHashMap<>();
     for (String server : serverOrder) {
       for (Tool tool : refresh(server).values()) {
         String explicit = routes.get(tool.name());
         if (explicit != null && !explicit.equals(server)) {
           continue;
         }
-        RoutedTool previous = byName.get(tool.name());
+        String previous = offeredBy.putIfAbsent(tool.name(), server);
         if (previous != null) {
           throw new ToolRoutingException(
               "TOOL_NAME_CLASH",
               "Tool "
                   + tool.name()
                   + " is offered by servers "
-                  + previous.server()
+                  + previous
                   + " and "
                   + server
                   + "; add an explicit route to pick one");
         }
         String hash = ToolDefinitions.sha256(tool);
         String pinned = pins.pinned(server, tool.name()).orElse(hash);
-        byName.put(tool.name(), new RoutedTool(server, tool, hash, !pinned.equals(hash)));
+        if (pinned.equals(hash)) {
+          if (approved != null) {
+            approved.add(new RoutedTool(server, tool, hash));
+          }
+        } else if (changed != null) {
+          changed.add(new PendingToolChange(server, tool, pinned, hash));
+        }
       }
     }
-    return List.copyOf(byName.values());
   }
 
   /** Calls the tool a reference in any form names (see {@link ToolRef}). */

@@ -8,12 +8,16 @@ import io.github.aiplaybooks.mcp.McpTransportException;
 import io.github.aiplaybooks.mcp.schema.CallToolRequestParams;
 import io.github.aiplaybooks.mcp.schema.CallToolResult;
 import io.github.aiplaybooks.mcp.testing.TestServerMain;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Our client against our server running as a real child process, over stdio. */
 class StdioClientServerTest extends ClientServerContract {
@@ -69,6 +73,30 @@ class StdioClientServerTest extends ClientServerContract {
     }
     McpTransportException later = catchThrowableOfType(McpTransportException.class, client::ping);
     assertThat(later.code()).isEqualTo("MCP_PROCESS_EXITED");
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void closingEndsEveryProcessTheServerCommandStarted(@TempDir Path dir) throws Exception {
+    // Found against the everything server started through a wrapper: after close, a child that
+    // ignores stdin EOF was left running, orphaned, once the wrapper was terminated.
+    Path pidFile = dir.resolve("child.pid");
+    StdioServerCommand java = serverCommand();
+    StdioServerCommand wrapped =
+        StdioServerCommand.builder("sh")
+            .args(
+                "-c", "sleep 600 & echo $! > \"$1\"; shift; exec \"$@\"", "sh", pidFile.toString())
+            .args(java.commandLine())
+            .build();
+    McpClient client = McpClient.builder().name("wrapped").stdio(wrapped).connect();
+    long childPid = Long.parseLong(Files.readString(pidFile).strip());
+    assertThat(ProcessHandle.of(childPid).map(ProcessHandle::isAlive)).contains(true);
+
+    client.close();
+
+    assertThat(ProcessHandle.of(childPid).filter(ProcessHandle::isAlive))
+        .as("the sleep the wrapper started")
+        .isEmpty();
   }
 
   @Test

@@ -1,13 +1,19 @@
 package io.github.aiplaybooks.mcp.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.aiplaybooks.CallerFaultException;
 import io.github.aiplaybooks.mcp.McpProtocolException;
+import io.github.aiplaybooks.mcp.McpTimeoutException;
 import io.github.aiplaybooks.mcp.McpTransportException;
+import io.github.aiplaybooks.mcp.schema.CallToolRequestParams;
+import io.github.aiplaybooks.mcp.schema.CallToolResult;
 import io.github.aiplaybooks.mcp.schema.McpJson;
+import io.github.aiplaybooks.mcp.schema.ProgressNotificationParams;
 import io.github.aiplaybooks.mcp.schema.ProtocolVersion;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,10 +24,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,6 +52,9 @@ class StreamableHttpClientTest {
   }
 
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
+  private final CountDownLatch callArrived = new CountDownLatch(1);
+  private final CountDownLatch release = new CountDownLatch(1);
+  private final CountDownLatch answered = new CountDownLatch(1);
   private HttpServer server;
   private String protocolVersion = "2025-11-25";
   private String toolCallMode = "drop-then-resume";
@@ -57,6 +70,7 @@ class StreamableHttpClientTest {
 
   @AfterEach
   void stop() {
+    release.countDown();
     if (server != null) {
       server.stop(0);
     }
@@ -117,6 +131,26 @@ class StreamableHttpClientTest {
                   "{\"jsonrpc\":\"2.0\",\"id\":"
                       + id
                       + ",\"error\":{\"code\":-32602,\"message\":\"Unknown tool: x\"}}");
+          case "json-then-late-progress" -> {
+            pendingCall = message;
+            json(
+                ex,
+                200,
+                "{\"jsonrpc\":\"2.0\",\"id\":"
+                    + id
+                    + ",\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"answered\"}]}}");
+            answered.countDown();
+          }
+          case "hang" -> {
+            // Never answers while the test runs, like a server stuck on a slow backend.
+            callArrived.countDown();
+            try {
+              release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            ex.sendResponseHeaders(503, -1);
+          }
           default -> throw new IllegalStateException(toolCallMode);
         }
       }
@@ -125,6 +159,21 @@ class StreamableHttpClientTest {
   }
 
   private void get(HttpExchange ex) throws IOException {
+    if (toolCallMode.equals("json-then-late-progress")) {
+      // The GET stream carries the call's progress, and only after its JSON answer went out.
+      try {
+        answered.await(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      JsonNode token = pendingCall.path("params").path("_meta").path("progressToken");
+      sse(
+          ex,
+          "data: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"progressToken\":"
+              + token
+              + ",\"progress\":1,\"total\":1}}\n\n");
+      return;
+    }
     String lastEventId = ex.getRequestHeaders().getFirst("Last-Event-ID");
     JsonNode call = pendingCall;
     if ("ev-1".equals(lastEventId) && call != null) {
@@ -164,6 +213,87 @@ class StreamableHttpClientTest {
             StreamableHttpOptions.builder(endpoint).header("Authorization", "Bearer t0k3n").build())
         .requestTimeout(Duration.ofSeconds(20))
         .connect();
+  }
+
+  @Test
+  void progressThatTrailsAJsonAnswerOnTheGetStreamStillReachesTheListener() throws Exception {
+    // Found by a full build under load: with the answer handled on the caller's thread, progress
+    // sent on the GET stream lost the race and was dropped with the finished call's listener.
+    toolCallMode = "json-then-late-progress";
+    McpClient client = client(start());
+    List<ProgressNotificationParams> progress = new CopyOnWriteArrayList<>();
+    CallToolResult r =
+        client.callTool(
+            CallToolRequestParams.of("anything", null),
+            CallOptions.builder().progressListener(progress::add).build());
+    assertThat(r.joinedText()).isEqualTo("answered");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (progress.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(progress).singleElement().satisfies(p -> assertThat(p.progress()).isEqualTo(1.0));
+    client.close();
+  }
+
+  @Test
+  @Timeout(30) // guards against a hang; the call itself must end after its 300 ms timeout
+  void aBlockingCallEndsAtItsTimeoutWhenTheServerNeverAnswers() throws Exception {
+    // A blocking call does its POST on the caller's thread; the client must free that thread.
+    toolCallMode = "hang";
+    McpClient client = client(start());
+    McpTimeoutException e =
+        catchThrowableOfType(
+            McpTimeoutException.class,
+            () ->
+                client.callTool(
+                    CallToolRequestParams.of("anything", null),
+                    CallOptions.timeout(Duration.ofMillis(300))));
+    assertThat(e.code()).isEqualTo("MCP_TIMEOUT");
+    assertThat(Thread.currentThread().isInterrupted())
+        .as("the client's own interrupt does not leak to the caller")
+        .isFalse();
+    client.ping();
+    assertThat(requests("POST"))
+        .anySatisfy(s -> assertThat(s.body()).contains("notifications/cancelled"));
+    client.close();
+  }
+
+  @Test
+  @Timeout(30)
+  void closingTheClientFreesACallBlockedOnAnUnansweredPost() throws Exception {
+    toolCallMode = "hang";
+    McpClient client = client(start());
+    CompletableFuture<Throwable> failure =
+        CompletableFuture.supplyAsync(
+            () -> catchThrowable(() -> client.callTool("anything", null)),
+            Executors.newSingleThreadExecutor());
+    assertThat(callArrived.await(20, TimeUnit.SECONDS)).isTrue();
+    client.close();
+    assertThat(failure.get())
+        .isInstanceOf(McpTransportException.class)
+        .hasMessageContaining("closed");
+  }
+
+  @Test
+  @Timeout(30)
+  void interruptingTheCallerEndsItsBlockedCallAndKeepsTheInterrupt() throws Exception {
+    toolCallMode = "hang";
+    McpClient client = client(start());
+    CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+    Thread caller =
+        new Thread(
+            () -> {
+              failure.complete(catchThrowable(() -> client.callTool("anything", null)));
+              stillInterrupted.complete(Thread.currentThread().isInterrupted());
+            });
+    caller.start();
+    assertThat(callArrived.await(20, TimeUnit.SECONDS)).isTrue();
+    caller.interrupt();
+    assertThat(failure.get()).isInstanceOf(CallerFaultException.class);
+    assertThat(((CallerFaultException) failure.get()).code()).isEqualTo("MCP_INTERRUPTED");
+    assertThat(stillInterrupted.get()).isTrue();
+    client.close();
   }
 
   @Test

@@ -56,6 +56,42 @@ class JsonRpcCodecTest {
     assertThat(codec.encodeToString(big)).contains("\"id\":123456789012345678901234");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "7                        | 7",
+        "-3                       | -3",
+        "9223372036854775807      | 9223372036854775807",
+        "9223372036854775808      | 9223372036854775808",
+        "1.5                      | 1.5",
+        "'\"req-1\"'                | '\"req-1\"'"
+      })
+  void idsAreWrittenBackExactlyAsReadAndEqualOnlyToTheSameId(String written, String rewritten) {
+    JsonRpcId id =
+        ((JsonRpcRequest)
+                decoded("{\"jsonrpc\":\"2.0\",\"id\":" + written + ",\"method\":\"ping\"}"))
+            .id();
+    assertThat(
+            codec.encodeToString(new JsonRpcSuccessResponse(id, codec.mapper().createObjectNode())))
+        .startsWith("{\"jsonrpc\":\"2.0\",\"id\":" + rewritten + ",");
+    assertThat(id.toString()).isEqualTo(rewritten);
+    assertThat(id.toJson().toString()).isEqualTo(rewritten);
+    JsonRpcId again = JsonRpcId.fromJson(id.toJson());
+    assertThat(again).isEqualTo(id).hasSameHashCodeAs(id);
+  }
+
+  @Test
+  void numberAndStringIdsOfTheSameTextDiffer() {
+    assertThat(JsonRpcId.of(7)).isEqualTo(JsonRpcId.fromJson(codec.mapper().readTree("7")));
+    assertThat(JsonRpcId.of(7)).isNotEqualTo(JsonRpcId.of("7"));
+    assertThat(JsonRpcId.fromJson(codec.mapper().readTree("1.5")))
+        .isNotEqualTo(JsonRpcId.fromJson(codec.mapper().readTree("2.5")))
+        .isNotEqualTo(JsonRpcId.of(1));
+    assertThat(JsonRpcId.of(7).isNumber()).isTrue();
+    assertThat(JsonRpcId.of("7").isNumber()).isFalse();
+  }
+
   @Test
   void readsNotificationsAndBothKindsOfResponse() {
     assertThat(decoded("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"))

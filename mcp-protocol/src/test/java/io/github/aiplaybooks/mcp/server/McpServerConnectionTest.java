@@ -19,6 +19,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -170,6 +171,52 @@ class McpServerConnectionTest {
     assertThat(dup.get("error").get("message").stringValue()).contains("already in use");
     send(
         "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":5}}");
+  }
+
+  @Test
+  void aCancelledToolStaysInFlightUntilItsHandlerReturns() throws Exception {
+    // Found while reworking dispatch for the HTTP benchmark: cancelling a running tools/call
+    // dropped it from the in-flight set at once, so its id could be reused while it still ran.
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    open(
+        b ->
+            b.tool(
+                Tool.builder("stubborn").build(),
+                call -> {
+                  started.countDown();
+                  while (true) {
+                    try {
+                      release.await();
+                      return CallToolResult.text("finished");
+                    } catch (InterruptedException e) {
+                      // Ignores the interrupt the cancellation sends, like a slow I/O call.
+                    }
+                  }
+                }));
+    initialize("2025-11-25");
+    String call =
+        "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"stubborn\"}}";
+    send(call);
+    assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+    send(
+        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":7}}");
+    assertThat(connection.requestsInFlight()).isEqualTo(1);
+    send(call);
+    JsonNode refused = next();
+    assertThat(refused.get("id").asInt()).isEqualTo(7);
+    assertThat(refused.path("error").path("message").asString()).contains("already in use");
+
+    release.countDown();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (connection.requestsInFlight() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(connection.requestsInFlight()).isZero();
+    send("{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"ping\"}");
+    assertThat(next().get("id").asString())
+        .as("the cancelled call was never answered")
+        .isEqualTo("p");
   }
 
   @Test

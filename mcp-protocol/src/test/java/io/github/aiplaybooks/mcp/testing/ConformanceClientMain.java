@@ -2,11 +2,11 @@ package io.github.aiplaybooks.mcp.testing;
 
 import io.github.aiplaybooks.mcp.client.McpClient;
 import io.github.aiplaybooks.mcp.schema.CallToolResult;
+import io.github.aiplaybooks.mcp.schema.ElicitResult;
 import io.github.aiplaybooks.mcp.schema.McpJson;
 import io.github.aiplaybooks.mcp.schema.Tool;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,7 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>What it does, whatever the scenario: connect over Streamable HTTP, list every tool, call each
  * with arguments made from its input schema (numbers 1, strings "test", booleans true; only the
- * required members), then close (which sends DELETE). Exit code 0 when all of that worked.
+ * required members), then close (which sends DELETE). It declares form elicitation and accepts
+ * every elicitation with an empty form, so the client's defaults are what the server gets. Exit
+ * code 0 when all of that worked.
  */
 public final class ConformanceClientMain {
   private ConformanceClientMain() {}
@@ -42,11 +44,16 @@ public final class ConformanceClientMain {
 
   /** Runs the client against {@code url}; returns one line per step. */
   public static List<String> run(URI url) {
-    List<String> log = new ArrayList<>();
+    List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (McpClient client =
         McpClient.builder()
             .name("conformance")
             .streamableHttp(url)
+            .onElicitation(
+                request -> {
+                  log.add("elicitation: " + request.message());
+                  return ElicitResult.accept(McpJson.mapper().createObjectNode());
+                })
             .requestTimeout(Duration.ofSeconds(30))
             .build()) {
       client.connect();

@@ -1,10 +1,9 @@
-package io.github.aiplaybooks.mcp.server;
+package io.github.aiplaybooks.mcp.internal;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import io.github.aiplaybooks.CallerFaultException;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -12,9 +11,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A tool's JSON Schema compiled once with networknt (dialect 2020-12 unless the schema names
- * another; remote references are never fetched).
+ * another; remote references are never fetched). The server checks arguments against {@code
+ * inputSchema} and its own results against {@code outputSchema}; the client checks results against
+ * {@code outputSchema}.
  */
-final class SchemaValidator {
+public final class SchemaValidator {
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(
           SpecificationVersion.DRAFT_2020_12,
@@ -28,7 +29,12 @@ final class SchemaValidator {
    * @param keyword the schema keyword that failed, such as {@code type}
    * @param message what is wrong
    */
-  record Violation(String pointer, String keyword, String message) {}
+  public record Violation(String pointer, String keyword, String message) {
+    @Override
+    public String toString() {
+      return (pointer.isEmpty() ? "(root)" : pointer) + ": " + message;
+    }
+  }
 
   private final Schema schema;
 
@@ -36,25 +42,29 @@ final class SchemaValidator {
     this.schema = schema;
   }
 
-  static SchemaValidator compile(String toolName, String member, ObjectNode schemaNode) {
+  /**
+   * Compiles the schema {@code member} (such as {@code outputSchema}) of tool {@code toolName}.
+   *
+   * @throws IllegalArgumentException naming the tool and member if the schema is not an object
+   *     schema or cannot be compiled
+   */
+  public static SchemaValidator compile(String toolName, String member, ObjectNode schemaNode) {
     JsonNode type = schemaNode.get("type");
     if (type == null || !type.isString() || !"object".equals(type.stringValue())) {
-      throw new CallerFaultException(
-          "MCP_TOOL_SCHEMA_INVALID",
+      throw new IllegalArgumentException(
           "Tool " + toolName + ": " + member + " must have \"type\": \"object\"");
     }
     try {
       return new SchemaValidator(REGISTRY.getSchema(schemaNode));
     } catch (RuntimeException e) {
-      throw new CallerFaultException(
-          "MCP_TOOL_SCHEMA_INVALID",
+      throw new IllegalArgumentException(
           "Tool " + toolName + ": " + member + " is not a usable JSON Schema: " + e.getMessage(),
           e);
     }
   }
 
   /** The violations, at most ten; empty when the value is valid. */
-  List<Violation> validate(JsonNode value) {
+  public List<Violation> validate(JsonNode value) {
     List<Error> errors;
     try {
       errors = schema.validate(value);
