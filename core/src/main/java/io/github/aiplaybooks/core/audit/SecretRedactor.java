@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +48,35 @@ public final class SecretRedactor {
   private static final int MAX_PASSES = 4;
   private static final Pattern MARKER = Pattern.compile("\\[REDACTED:[a-z0-9_]{1,40}\\]");
 
+  // Pre-filters: one pass finds what a text contains; a default rule runs only if it may match.
+  private static final int F_SEP = 1; // ':' or '='
+  private static final int F_AT = 1 << 1;
+  private static final int F_SCHEME = 1 << 2; // "://"
+  private static final int F_PASS = 1 << 3; // the rest of this group: any case
+  private static final int F_SECRET = 1 << 4;
+  private static final int F_TOKEN = 1 << 5;
+  private static final int F_KEY = 1 << 6;
+  private static final int F_CREDENTIAL = 1 << 7;
+  private static final int F_AUTHORIZATION = 1 << 8;
+  private static final int F_BEARER = 1 << 9;
+  private static final int F_NAME = 1 << 10;
+  private static final int F_VALUE = 1 << 11;
+  private static final int F_COOKIE = 1 << 12;
+  private static final int F_EYJ = 1 << 13; // this group: exact case
+  private static final int F_XOX = 1 << 14;
+  private static final int F_GH = 1 << 15;
+  private static final int F_GITHUB_PAT = 1 << 16;
+  private static final int F_BEGIN = 1 << 17; // "-----BEGIN "
+  private static final int F_SLACK_HOOK = 1 << 18;
+  private static final int F_RUN20 = 1 << 19; // 20 upper-case letters or digits in a row
+  private static final int F_RUN40 = 1 << 20; // 40 of [A-Za-z0-9/+] in a row
+
+  /**
+   * The stems of {@link #SECRET_WORDS}: every match of the two {@code secret} rules and every
+   * default sensitive key contains one of them, in any case.
+   */
+  private static final int F_SECRET_WORD = F_PASS | F_SECRET | F_TOKEN | F_KEY | F_CREDENTIAL;
+
   private static final List<Rule> DEFAULT_RULES =
       List.of(
           new Rule(
@@ -54,54 +84,67 @@ public final class SecretRedactor {
               Pattern.compile(
                   "-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----"
                       + "(?:.*?-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|.*\\z)",
-                  Pattern.DOTALL)),
+                  Pattern.DOTALL),
+              f -> has(f, F_BEGIN)),
           new Rule(
               "url_credentials",
               Pattern.compile(
-                  "\\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\\s:/@\\[\\]]+:(?<secret>[^\\s@/\\[\\]]+)@")),
+                  "\\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\\s:/@\\[\\]]+:(?<secret>[^\\s@/\\[\\]]+)@"),
+              f -> has(f, F_SCHEME | F_AT)),
           new Rule(
               "slack_webhook",
-              Pattern.compile(
-                  "https://hooks\\.slack\\.com/(?:services|workflows)/[A-Za-z0-9/_-]+")),
+              Pattern.compile("https://hooks\\.slack\\.com/(?:services|workflows)/[A-Za-z0-9/_-]+"),
+              f -> has(f, F_SLACK_HOOK)),
           new Rule(
               "jwt",
-              Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*")),
+              Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*"),
+              f -> has(f, F_EYJ)),
           new Rule(
               "authorization",
               Pattern.compile(
                   "(?i)\\b(?:proxy-)?authorization[\"']?\\s*[:=]\\s*[\"']?"
                       + "(?:bearer|basic|token|digest|aws4-hmac-sha256)?\\s*"
-                      + "(?<secret>[^\\s\"',;\\[\\]]{8,})")),
+                      + "(?<secret>[^\\s\"',;\\[\\]]{8,})"),
+              f -> has(f, F_AUTHORIZATION)),
           new Rule(
               "bearer_token",
-              Pattern.compile("(?i)\\bbearer\\s+(?<secret>[A-Za-z0-9._~+/-]{8,}=*)")),
+              Pattern.compile("(?i)\\bbearer\\s+(?<secret>[A-Za-z0-9._~+/-]{8,}=*)"),
+              f -> has(f, F_BEARER)),
           new Rule(
               "github_token",
               Pattern.compile(
-                  "\\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\\b")),
-          new Rule("slack_token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
+                  "\\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\\b"),
+              f -> (f & (F_GH | F_GITHUB_PAT)) != 0),
+          new Rule(
+              "slack_token",
+              Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"),
+              f -> has(f, F_XOX)),
           new Rule(
               "aws_access_key_id",
-              Pattern.compile("\\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\\b")),
+              Pattern.compile("\\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\\b"),
+              f -> has(f, F_RUN20)),
           new Rule(
               "secret",
               Pattern.compile(
                   "(?i)\\bname[\"']?\\s*[:=]\\s*[\"']?[A-Za-z0-9_.-]*(?:"
                       + SECRET_WORDS
                       + ")[\"']?\\s*[,\\r\\n]+\\s*-?\\s*[\"']?value[\"']?\\s*[:=]\\s*"
-                      + VALUE)),
+                      + VALUE),
+              f -> has(f, F_SEP | F_NAME | F_VALUE) && (f & F_SECRET_WORD) != 0),
           new Rule(
               "secret",
               Pattern.compile(
                   "(?i)(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]*(?:"
                       + SECRET_WORDS
                       + ")[\"']?\\s*[:=]\\s*"
-                      + VALUE)),
+                      + VALUE),
+              f -> has(f, F_SEP) && (f & F_SECRET_WORD) != 0),
           new Rule(
               "aws_secret_access_key",
               Pattern.compile(
                   "(?<![A-Za-z0-9/+=])(?=[A-Za-z0-9/+]{0,39}[A-Z])(?=[A-Za-z0-9/+]{0,39}[a-z])"
-                      + "(?=[A-Za-z0-9/+]{0,39}[0-9])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])")));
+                      + "(?=[A-Za-z0-9/+]{0,39}[0-9])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"),
+              f -> has(f, F_RUN40)));
 
   private static final Pattern DEFAULT_SENSITIVE_KEY =
       Pattern.compile("(?i)(?:.*[_.-])?(?:" + SECRET_WORDS + "|authorization|cookie|set-cookie)");
@@ -121,6 +164,20 @@ public final class SecretRedactor {
     return DEFAULTS;
   }
 
+  /**
+   * The defaults with every pre-filter off: the slow reference the pre-filtered {@link
+   * #ofDefaults()} must agree with (tests only).
+   */
+  static SecretRedactor unfilteredDefaults() {
+    List<Rule> rules = new ArrayList<>();
+    for (Rule r : DEFAULT_RULES) {
+      rules.add(r.unfiltered());
+    }
+    return new SecretRedactor(
+        rules,
+        List.of(Pattern.compile(DEFAULT_SENSITIVE_KEY.pattern(), DEFAULT_SENSITIVE_KEY.flags())));
+  }
+
   /** A builder starting from the default patterns. */
   public static Builder builder() {
     return new Builder();
@@ -138,8 +195,15 @@ public final class SecretRedactor {
     // Repeat until nothing changes, so that redaction is idempotent even where rules overlap.
     for (int pass = 0; pass < MAX_PASSES; pass++) {
       String next = current;
+      int features = features(current);
       for (Rule rule : rules) {
-        next = rule.apply(next);
+        if (rule.mayMatch(features)) {
+          String applied = rule.apply(next);
+          if (applied != next) {
+            next = applied;
+            features = features(next);
+          }
+        }
       }
       if (next.equals(current)) {
         return next;
@@ -184,11 +248,124 @@ public final class SecretRedactor {
   /** Whether a JSON member named {@code key} holds a secret. */
   public boolean isSensitiveKey(String key) {
     for (Pattern p : sensitiveKeys) {
+      if (p == DEFAULT_SENSITIVE_KEY && !mayBeDefaultSensitiveKey(key)) {
+        continue;
+      }
       if (p.matcher(key).matches()) {
         return true;
       }
     }
     return false;
+  }
+
+  // ---- pre-filters ----
+
+  private static boolean has(int features, int all) {
+    return (features & all) == all;
+  }
+
+  /** What {@code text} contains that some default rule needs, as {@code F_} bits: one pass. */
+  static int features(String text) {
+    int f = 0;
+    int upperRun = 0;
+    int base64Run = 0;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      boolean upperOrDigit = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      boolean base64 = upperOrDigit || (c >= 'a' && c <= 'z') || c == '/' || c == '+';
+      upperRun = upperOrDigit ? upperRun + 1 : 0;
+      base64Run = base64 ? base64Run + 1 : 0;
+      if (upperRun >= 20) {
+        f |= F_RUN20;
+      }
+      if (base64Run >= 40) {
+        f |= F_RUN40;
+      }
+      switch (c) {
+        case ':':
+          f |= F_SEP;
+          if (text.startsWith("//", i + 1)) {
+            f |= F_SCHEME;
+          }
+          continue;
+        case '=':
+          f |= F_SEP;
+          continue;
+        case '@':
+          f |= F_AT;
+          continue;
+        case '-':
+          if (text.startsWith("-----BEGIN ", i)) {
+            f |= F_BEGIN;
+          }
+          continue;
+        case 'e':
+          if (text.startsWith("eyJ", i)) {
+            f |= F_EYJ;
+          }
+          break;
+        case 'x':
+          if (text.startsWith("xox", i)) {
+            f |= F_XOX;
+          }
+          continue;
+        case 'g':
+          if (text.startsWith("gh", i)) {
+            f |= F_GH;
+          } else if (text.startsWith("github_pat_", i)) {
+            f |= F_GITHUB_PAT;
+          }
+          continue;
+        case 'h':
+          if (text.startsWith("hooks.slack.com/", i)) {
+            f |= F_SLACK_HOOK;
+          }
+          continue;
+        default:
+          break;
+      }
+      switch (c | 0x20) {
+        case 'p':
+          f |= word(text, i, "pass", F_PASS);
+          break;
+        case 's':
+          f |= word(text, i, "secret", F_SECRET);
+          break;
+        case 't':
+          f |= word(text, i, "token", F_TOKEN);
+          break;
+        case 'k':
+          f |= word(text, i, "key", F_KEY);
+          break;
+        case 'c':
+          f |= word(text, i, "credential", F_CREDENTIAL) | word(text, i, "cookie", F_COOKIE);
+          break;
+        case 'a':
+          f |= word(text, i, "authorization", F_AUTHORIZATION);
+          break;
+        case 'b':
+          f |= word(text, i, "bearer", F_BEARER);
+          break;
+        case 'n':
+          f |= word(text, i, "name", F_NAME);
+          break;
+        case 'v':
+          f |= word(text, i, "value", F_VALUE);
+          break;
+        default:
+          break;
+      }
+    }
+    return f;
+  }
+
+  /** {@code bit} if {@code text} has {@code word} (lower-case ASCII) at {@code i} in any case. */
+  private static int word(String text, int i, String word, int bit) {
+    return text.regionMatches(true, i, word, 0, word.length()) ? bit : 0;
+  }
+
+  private static boolean mayBeDefaultSensitiveKey(String key) {
+    return (features(key) & (F_SECRET_WORD | F_AUTHORIZATION | F_COOKIE)) != 0;
   }
 
   private static boolean isEmptyOrMarker(JsonNode value) {
@@ -211,17 +388,38 @@ public final class SecretRedactor {
 
     private final String kind;
     private final Pattern pattern;
+    private final IntPredicate mayMatch;
     private final List<String> groups = new ArrayList<>();
 
+    /** A rule that always runs its pattern. */
     Rule(String kind, Pattern pattern) {
+      this(kind, pattern, null);
+    }
+
+    /**
+     * A rule whose pattern runs only on text whose {@link #features} satisfy {@code mayMatch}: a
+     * necessary condition of a match, far cheaper than the pattern; {@code null} to run always.
+     */
+    Rule(String kind, Pattern pattern, IntPredicate mayMatch) {
       this.kind = kind;
       this.pattern = pattern;
+      this.mayMatch = mayMatch;
       for (String group : GROUPS) {
         // Java 17 has no Pattern.namedGroups(): look for the group in the source.
         if (pattern.pattern().contains("(?<" + group + ">")) {
           groups.add(group);
         }
       }
+    }
+
+    /** The same rule without its pre-filter: to check that the pre-filter changes nothing. */
+    Rule unfiltered() {
+      return new Rule(kind, pattern);
+    }
+
+    /** Whether the pattern must run on a text with these {@link #features}. */
+    boolean mayMatch(int features) {
+      return mayMatch == null || mayMatch.test(features);
     }
 
     String apply(String text) {
