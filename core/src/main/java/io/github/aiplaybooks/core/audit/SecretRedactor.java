@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -149,6 +150,9 @@ public final class SecretRedactor {
   private static final Pattern DEFAULT_SENSITIVE_KEY =
       Pattern.compile("(?i)(?:.*[_.-])?(?:" + SECRET_WORDS + "|authorization|cookie|set-cookie)");
 
+  private static final int KEY_CACHE_SIZE = 4096;
+  private static final ConcurrentHashMap<String, Boolean> KEY_CACHE = new ConcurrentHashMap<>();
+
   private static final SecretRedactor DEFAULTS = builder().build();
 
   private final List<Rule> rules;
@@ -248,10 +252,7 @@ public final class SecretRedactor {
   /** Whether a JSON member named {@code key} holds a secret. */
   public boolean isSensitiveKey(String key) {
     for (Pattern p : sensitiveKeys) {
-      if (p == DEFAULT_SENSITIVE_KEY && !mayBeDefaultSensitiveKey(key)) {
-        continue;
-      }
-      if (p.matcher(key).matches()) {
+      if (p == DEFAULT_SENSITIVE_KEY ? isDefaultSensitiveKey(key) : p.matcher(key).matches()) {
         return true;
       }
     }
@@ -359,13 +360,42 @@ public final class SecretRedactor {
     return f;
   }
 
-  /** {@code bit} if {@code text} has {@code word} (lower-case ASCII) at {@code i} in any case. */
+  /**
+   * {@code bit} if {@code text} has {@code word} (lower-case ASCII letters) at {@code i}, in any
+   * ASCII case: as {@code (?i)} matches without {@code UNICODE_CASE}.
+   */
   private static int word(String text, int i, String word, int bit) {
-    return text.regionMatches(true, i, word, 0, word.length()) ? bit : 0;
+    int n = word.length();
+    if (i + n > text.length()) {
+      return 0;
+    }
+    for (int k = 1; k < n; k++) {
+      if ((text.charAt(i + k) | 0x20) != word.charAt(k)) {
+        return 0;
+      }
+    }
+    return bit;
   }
 
   private static boolean mayBeDefaultSensitiveKey(String key) {
     return (features(key) & (F_SECRET_WORD | F_AUTHORIZATION | F_COOKIE)) != 0;
+  }
+
+  /**
+   * Whether {@code key} is sensitive by the default key pattern; JSON member names come from a
+   * small vocabulary, so answers are remembered (up to {@link #KEY_CACHE_SIZE} names).
+   */
+  private static boolean isDefaultSensitiveKey(String key) {
+    Boolean known = KEY_CACHE.get(key);
+    if (known != null) {
+      return known;
+    }
+    boolean sensitive =
+        mayBeDefaultSensitiveKey(key) && DEFAULT_SENSITIVE_KEY.matcher(key).matches();
+    if (KEY_CACHE.size() < KEY_CACHE_SIZE && key.length() <= 64) {
+      KEY_CACHE.put(key, sensitive);
+    }
+    return sensitive;
   }
 
   private static boolean isEmptyOrMarker(JsonNode value) {
