@@ -265,6 +265,34 @@ public final class SecretRedactor {
     return (features & all) == all;
   }
 
+  private static final byte C_UPPER_OR_DIGIT = 1;
+  private static final byte C_BASE64 = 2;
+  private static final byte C_LOOK = 4; // a character some feature starts with
+
+  /** The class bits of each ASCII character, for {@link #features}. */
+  private static final byte[] CHAR_CLASS = new byte[128];
+
+  static {
+    for (char c = 'A'; c <= 'Z'; c++) {
+      CHAR_CLASS[c] |= C_UPPER_OR_DIGIT | C_BASE64;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      CHAR_CLASS[c] |= C_UPPER_OR_DIGIT | C_BASE64;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      CHAR_CLASS[c] |= C_BASE64;
+    }
+    CHAR_CLASS['/'] |= C_BASE64;
+    CHAR_CLASS['+'] |= C_BASE64;
+    for (char c : ":=@-exgh".toCharArray()) {
+      CHAR_CLASS[c] |= C_LOOK;
+    }
+    for (char c : "pstkcabnv".toCharArray()) {
+      CHAR_CLASS[c] |= C_LOOK;
+      CHAR_CLASS[Character.toUpperCase(c)] |= C_LOOK;
+    }
+  }
+
   /** What {@code text} contains that some default rule needs, as {@code F_} bits: one pass. */
   static int features(String text) {
     int f = 0;
@@ -272,92 +300,70 @@ public final class SecretRedactor {
     int base64Run = 0;
     for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
-      boolean upperOrDigit = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      boolean base64 = upperOrDigit || (c >= 'a' && c <= 'z') || c == '/' || c == '+';
-      upperRun = upperOrDigit ? upperRun + 1 : 0;
-      base64Run = base64 ? base64Run + 1 : 0;
-      if (upperRun >= 20) {
-        f |= F_RUN20;
+      int cls = c < 128 ? CHAR_CLASS[c] : 0;
+      upperRun = (cls & C_UPPER_OR_DIGIT) != 0 ? upperRun + 1 : 0;
+      base64Run = (cls & C_BASE64) != 0 ? base64Run + 1 : 0;
+      if (base64Run >= 20) {
+        if (upperRun >= 20) {
+          f |= F_RUN20;
+        }
+        if (base64Run >= 40) {
+          f |= F_RUN40;
+        }
       }
-      if (base64Run >= 40) {
-        f |= F_RUN40;
-      }
-      switch (c) {
-        case ':':
-          f |= F_SEP;
-          if (text.startsWith("//", i + 1)) {
-            f |= F_SCHEME;
-          }
-          continue;
-        case '=':
-          f |= F_SEP;
-          continue;
-        case '@':
-          f |= F_AT;
-          continue;
-        case '-':
-          if (text.startsWith("-----BEGIN ", i)) {
-            f |= F_BEGIN;
-          }
-          continue;
-        case 'e':
-          if (text.startsWith("eyJ", i)) {
-            f |= F_EYJ;
-          }
-          break;
-        case 'x':
-          if (text.startsWith("xox", i)) {
-            f |= F_XOX;
-          }
-          continue;
-        case 'g':
-          if (text.startsWith("gh", i)) {
-            f |= F_GH;
-          } else if (text.startsWith("github_pat_", i)) {
-            f |= F_GITHUB_PAT;
-          }
-          continue;
-        case 'h':
-          if (text.startsWith("hooks.slack.com/", i)) {
-            f |= F_SLACK_HOOK;
-          }
-          continue;
-        default:
-          break;
-      }
-      switch (c | 0x20) {
-        case 'p':
-          f |= word(text, i, "pass", F_PASS);
-          break;
-        case 's':
-          f |= word(text, i, "secret", F_SECRET);
-          break;
-        case 't':
-          f |= word(text, i, "token", F_TOKEN);
-          break;
-        case 'k':
-          f |= word(text, i, "key", F_KEY);
-          break;
-        case 'c':
-          f |= word(text, i, "credential", F_CREDENTIAL) | word(text, i, "cookie", F_COOKIE);
-          break;
-        case 'a':
-          f |= word(text, i, "authorization", F_AUTHORIZATION);
-          break;
-        case 'b':
-          f |= word(text, i, "bearer", F_BEARER);
-          break;
-        case 'n':
-          f |= word(text, i, "name", F_NAME);
-          break;
-        case 'v':
-          f |= word(text, i, "value", F_VALUE);
-          break;
-        default:
-          break;
+      if ((cls & C_LOOK) != 0) {
+        f |= look(text, i, c);
       }
     }
     return f;
+  }
+
+  /** The feature that starts at {@code i}, where the character {@code c} is, or 0. */
+  private static int look(String text, int i, char c) {
+    switch (c) {
+      case ':':
+        return text.startsWith("//", i + 1) ? F_SEP | F_SCHEME : F_SEP;
+      case '=':
+        return F_SEP;
+      case '@':
+        return F_AT;
+      case '-':
+        return text.startsWith("-----BEGIN ", i) ? F_BEGIN : 0;
+      case 'e':
+        return text.startsWith("eyJ", i) ? F_EYJ : 0;
+      case 'x':
+        return text.startsWith("xox", i) ? F_XOX : 0;
+      case 'g':
+        return text.startsWith("gh", i)
+            ? F_GH
+            : text.startsWith("github_pat_", i) ? F_GITHUB_PAT : 0;
+      case 'h':
+        return text.startsWith("hooks.slack.com/", i) ? F_SLACK_HOOK : 0;
+      default:
+        break;
+    }
+    switch (c | 0x20) {
+      case 'p':
+        return word(text, i, "pass", F_PASS);
+      case 's':
+        return word(text, i, "secret", F_SECRET);
+      case 't':
+        return word(text, i, "token", F_TOKEN);
+      case 'k':
+        return word(text, i, "key", F_KEY);
+      case 'c':
+        return word(text, i, "credential", F_CREDENTIAL) | word(text, i, "cookie", F_COOKIE);
+      case 'a':
+        return word(text, i, "authorization", F_AUTHORIZATION);
+      case 'b':
+        return word(text, i, "bearer", F_BEARER);
+      case 'n':
+        return word(text, i, "name", F_NAME);
+      case 'v':
+        return word(text, i, "value", F_VALUE);
+      default:
+        return 0;
+    }
   }
 
   /**
