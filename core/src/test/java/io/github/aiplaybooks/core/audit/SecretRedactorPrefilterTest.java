@@ -94,7 +94,17 @@ class SecretRedactorPrefilterTest {
           "set-cookie",
           "DB_PASSWORD",
           "env",
-          "x");
+          "x",
+          // Whole secrets of every kind, so that every rule matches often:
+          "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig",
+          "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+          "github_pat_11ABCDEFG0123456789_abcdefghij",
+          "xoxb-1234567890-abcdef",
+          "https://hooks.slack.com/services/T000/B000/XXXX",
+          "https://admin:s3cr3t@db.example.com",
+          "Authorization: Bearer abcdefgh12345678",
+          "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n",
+          "name: DB_PASSWORD\n  value: hunter22");
 
   @Provide
   Arbitrary<String> texts() {
