@@ -152,7 +152,11 @@ final class ReportAssembler {
             s.escalations(),
             lessons,
             extra);
-    return IncidentReport.fromJson(engine.redactor().redact(report.toFullJson()));
+    // Redact every string of the report; read it back only when something was redacted (reading
+    // is the costly half, and most reports hold no secret).
+    JsonNode full = report.toFullJson();
+    JsonNode redacted = engine.redactor().redact(full);
+    return redacted.equals(full) ? report : IncidentReport.fromJson(redacted);
   }
 
   private static String summary(RunState s, RunStatus status, String reason) {
