@@ -44,6 +44,12 @@ import tools.jackson.databind.node.ObjectNode;
  * lock.
  */
 final class Run {
+  /** Parsed templates by text: a playbook's templates are few and used by every run. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, Template> TEMPLATES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED_TEMPLATES = 4096;
+
   private static final Logger log = LoggerFactory.getLogger(Run.class);
 
   final PlaybookEngine engine;
@@ -315,11 +321,19 @@ final class Run {
    * is returned as it is.
    */
   String fill(String text, boolean leaveMissing) {
-    Template t;
-    try {
-      t = Template.parse(text);
-    } catch (TemplateException e) {
-      return text;
+    if (text.indexOf("${") < 0) {
+      return text; // no variable, and no $${ escape: the text renders as itself
+    }
+    Template t = TEMPLATES.get(text);
+    if (t == null) {
+      try {
+        t = Template.parse(text);
+      } catch (TemplateException e) {
+        return text;
+      }
+      if (TEMPLATES.size() < MAX_CACHED_TEMPLATES) {
+        TEMPLATES.put(text, t);
+      }
     }
     try {
       return t.render(
