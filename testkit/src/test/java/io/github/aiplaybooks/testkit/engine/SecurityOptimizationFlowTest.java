@@ -294,6 +294,52 @@ class SecurityOptimizationFlowTest {
   }
 
   @Test
+  void aRankingThatProposesTheSameFixesAgainDoesNotRunOrAskTwice() {
+    NetworkSecurity network =
+        NetworkSecurity.withTemplates("default-deny", "restrict-ingress")
+            .pods("staging", 12)
+            .pods("production", 30)
+            .exposed(PAYMENTS);
+    Harness h = new Harness(network, cluster());
+    RecordingApprovalHandler approvals = RecordingApprovalHandler.denyingAll();
+    String staging = applyPolicy(STAGING_POLICY_JSON, "default-deny");
+    String payments = applyPolicy(PAYMENTS_JSON, "restrict-ingress");
+    // The ranking lists the same two fixes, most pressing first, as a model asked to rank does.
+    ScriptedLlm llm =
+        ScriptedLlm.builder()
+            .onStep(
+                "2_analyze",
+                ScriptedAnswer.json(
+                    Fixtures.json(
+                        """
+                        {"summary": "Two risks.", "findings": [%s],
+                         "actions": [%s, %s], "confidence": 0.9}"""
+                            .formatted(FINDINGS, staging, payments))))
+            .onStep(
+                "3_prioritize",
+                ScriptedAnswer.json(
+                    Fixtures.json(
+                        """
+                        {"summary": "The exposed service first.", "findings": [%s],
+                         "actions": [%s, %s], "confidence": 0.9}"""
+                            .formatted(FINDINGS, payments, staging))))
+            .build();
+
+    RunResult r = h.run(llm, approvals);
+
+    assertThat(r.state().proposals())
+        .extracting(p -> p.step() + " " + p.action().target())
+        .containsExactly(
+            "2_analyze networkpolicy staging/default-deny",
+            "2_analyze service production/payments-api");
+    assertThat(r.step("3_prioritize").orElseThrow().summary())
+        .contains("2 finding(s), 0 action(s)");
+    assertThat(approvals.requests()).extracting(ApprovalRequest::target).containsExactly(PAYMENTS);
+    assertThat(network.operations()).containsExactly("apply default-deny to staging/default-deny");
+    assertThat(r.actions()).hasSize(2);
+  }
+
+  @Test
   void anExposedServiceOutsideProductionIsFixedWithoutAHuman() {
     NetworkSecurity network =
         NetworkSecurity.withTemplates("restrict-ingress").pods("staging", 12).exposed(STAGING_WEB);
