@@ -599,6 +599,21 @@ final class LlmStep {
               params != null && params.isObject() ? (ObjectNode) params : null,
               null,
               null);
+      // A later model step (a ranking after an assessment) often lists what an earlier one
+      // proposed again: it is one change, decided, asked about and run once. Within one answer
+      // the model's list stands as written.
+      RunState.Proposal same = run.pendingSameAs(planned, step.key());
+      if (same != null) {
+        run.note(
+            step.key(),
+            planned.describe()
+                + " is already proposed ("
+                + same.id()
+                + " by "
+                + same.step()
+                + "): not proposed twice");
+        continue;
+      }
       run.propose(
           step.key(),
           RunState.Source.PLAN,

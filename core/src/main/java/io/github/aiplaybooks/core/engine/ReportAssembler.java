@@ -5,9 +5,11 @@ import io.github.aiplaybooks.core.tool.Execution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -26,6 +28,14 @@ final class ReportAssembler {
     List<IncidentReport.DecisionEntry> decisions = new ArrayList<>();
     List<IncidentReport.ApprovalEntry> approvals = new ArrayList<>();
     Map<String, RunState.ActionRecord> last = new LinkedHashMap<>();
+    Set<String> undoneKeys = new HashSet<>();
+    for (RunState.JournalEntry j : s.journal()) {
+      if (j.undone()) {
+        undoneKeys.add(j.key());
+      }
+    }
+    // Per remediation entry: whether the run applied it and then undid it.
+    List<Boolean> rolledBack = new ArrayList<>();
     for (RunState.ActionRecord a : s.actions()) {
       decisions.add(
           new IncidentReport.DecisionEntry(
@@ -89,6 +99,10 @@ final class ReportAssembler {
               result,
               detail,
               a != null && a.inverse() != null ? a.inverse().describe() : null));
+      rolledBack.add(
+          a != null
+              && a.execution() != null
+              && undoneKeys.contains(a.execution().idempotencyKey()));
     }
     List<IncidentReport.VerificationEntry> verification = new ArrayList<>();
     for (RunState.VerificationRecord v : s.verifications()) {
@@ -128,7 +142,7 @@ final class ReportAssembler {
         s.reportSections() != null && !s.reportSections().isEmpty()
             ? s.reportSections()
             : IncidentReport.DEFAULT_SECTIONS;
-    Map<String, JsonNode> extra = extraSections(s, sections, remediation);
+    Map<String, JsonNode> extra = extraSections(s, sections, remediation, rolledBack);
     IncidentReport report =
         new IncidentReport(
             s.runId(),
@@ -282,7 +296,10 @@ final class ReportAssembler {
    * the seed's security and cost sections.
    */
   private static Map<String, JsonNode> extraSections(
-      RunState s, List<String> sections, List<IncidentReport.ActionEntry> remediation) {
+      RunState s,
+      List<String> sections,
+      List<IncidentReport.ActionEntry> remediation,
+      List<Boolean> rolledBack) {
     Map<String, JsonNode> out = new LinkedHashMap<>();
     JsonNodeFactory f = JsonNodeFactory.instance;
     for (String section : sections) {
@@ -297,11 +314,11 @@ final class ReportAssembler {
         switch (section) {
           case "fixed_issues":
           case "optimizations_applied":
-            value = actionList(remediation, true, s.dryRun());
+            value = actionList(remediation, rolledBack, true, s.dryRun());
             break;
           case "remaining_risks":
           case "recommendations":
-            value = actionList(remediation, false, s.dryRun());
+            value = actionList(remediation, rolledBack, false, s.dryRun());
             break;
           case "current_spend":
             value = s.trusted().get("cost_breakdown");
@@ -335,12 +352,21 @@ final class ReportAssembler {
     return v;
   }
 
+  /**
+   * The actions that ran ({@code done}) or did not: a change this run undid again is not fixed, so
+   * it is listed with what did not run.
+   */
   private static ArrayNode actionList(
-      List<IncidentReport.ActionEntry> remediation, boolean done, boolean dryRun) {
+      List<IncidentReport.ActionEntry> remediation,
+      List<Boolean> rolledBack,
+      boolean done,
+      boolean dryRun) {
     ArrayNode a = JsonNodeFactory.instance.arrayNode();
-    for (IncidentReport.ActionEntry e : remediation) {
+    for (int i = 0; i < remediation.size(); i++) {
+      IncidentReport.ActionEntry e = remediation.get(i);
+      boolean undone = rolledBack.get(i);
       boolean ran =
-          "APPLIED".equals(e.result())
+          ("APPLIED".equals(e.result()) && !undone)
               || (dryRun && ("DRY_RUN".equals(e.result()) || "NOT_SENT".equals(e.result())));
       if (ran == done) {
         a.add(
@@ -350,7 +376,9 @@ final class ReportAssembler {
                 + e.target()
                 + (done
                     ? ""
-                    : " (" + e.result() + (e.detail() == null ? "" : ": " + e.detail()) + ")"));
+                    : undone
+                        ? " (APPLIED, then rolled back by this run)"
+                        : " (" + e.result() + (e.detail() == null ? "" : ": " + e.detail()) + ")"));
       }
     }
     return a;

@@ -584,6 +584,21 @@ final class Run {
     return p;
   }
 
+  /**
+   * A pending proposal of another step than {@code step} of the same action on the same target with
+   * the same parameters, or {@code null}.
+   */
+  synchronized RunState.Proposal pendingSameAs(PlannedAction action, String step) {
+    for (RunState.Proposal p : proposals) {
+      if (p.status() == RunState.ProposalStatus.PENDING
+          && !p.step().equals(step)
+          && p.action().sameAs(action)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
   synchronized List<RunState.Proposal> pending() {
     List<RunState.Proposal> out = new ArrayList<>();
     for (RunState.Proposal p : proposals) {

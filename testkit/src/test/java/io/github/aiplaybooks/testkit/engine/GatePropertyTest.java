@@ -25,8 +25,9 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * For any plan the model proposes and any answers humans give, no action the policy (or the gate)
- * refuses runs, and none that needs a human runs without an approval of that action.
+ * For any plan the model proposes, any tools it calls before (changing ones included) and any
+ * answers humans give, no action the policy (or the gate) refuses runs, and none that needs a human
+ * runs without an approval of that action.
  */
 class GatePropertyTest {
   private static final List<String> ACTIONS =
@@ -80,6 +81,23 @@ class GatePropertyTest {
         .formatted(action, target, parameters);
   }
 
+  /**
+   * Tools a model may call before it answers, as {@code name input}: the read-only ones run, the
+   * ones that change something become proposals, and one does not exist.
+   */
+  private static final List<String> TOOL_CALLS =
+      List.of(
+          "kubectl_delete_node {\"name\": \"ip-10-0-1-1\"}",
+          "kubectl_delete_node {\"name\": \"ip-10-0-1-2\"}",
+          "kubectl_logs {\"pod\": \"api-service-r1-0\", \"namespace\": \"default\"}",
+          "kubectl_get {\"resource\": \"nodes\"}",
+          "kubectl_scale {\"name\": \"api-service\", \"replicas\": 50}");
+
+  @Provide
+  Arbitrary<String> toolCall() {
+    return Arbitraries.of(TOOL_CALLS);
+  }
+
   @Provide
   Arbitrary<String> action() {
     Arbitrary<String> any =
@@ -92,7 +110,9 @@ class GatePropertyTest {
 
   @Property(tries = 60)
   void nothingRunsWithoutTheDecisionOrTheApprovalItNeeds(
-      @ForAll @Size(min = 1, max = 6) List<@From("action") String> plan, @ForAll long seed) {
+      @ForAll @Size(max = 3) List<@From("toolCall") String> calls,
+      @ForAll @Size(min = 1, max = 6) List<@From("action") String> plan,
+      @ForAll long seed) {
     EngineHarness h = new EngineHarness(Fixtures.oomCluster());
     Random answers = new Random(seed);
     Map<String, Boolean> answered = new LinkedHashMap<>();
@@ -103,8 +123,15 @@ class GatePropertyTest {
               answered.put(r.requestId(), yes);
               return yes ? ApprovalResponse.approve("p", null) : ApprovalResponse.deny("p", null);
             });
+    ScriptedLlm.Builder model = ScriptedLlm.builder();
+    for (String call : calls) {
+      int space = call.indexOf(' ');
+      model.onStep(
+          "2_decide",
+          ScriptedAnswer.toolUse(call.substring(0, space), Fixtures.json(call.substring(space))));
+    }
     ScriptedLlm llm =
-        ScriptedLlm.builder()
+        model
             .onStep("2_decide", ScriptedAnswer.json(Fixtures.plan(plan.toArray(String[]::new))))
             .build();
     try (PlaybookEngine engine = h.builder(llm, approvals).build()) {
@@ -132,6 +159,18 @@ class GatePropertyTest {
       boolean approvedAndRan =
           ran.stream().anyMatch(a -> a.applied() && a.outcome().equals("REQUIRE_APPROVAL"));
       boolean refused = r.actions().stream().anyMatch(RunState.ActionRecord::refused);
+      boolean toolCallDecided =
+          r.actions().stream()
+              .anyMatch(
+                  a ->
+                      r.state().proposals().stream()
+                          .anyMatch(
+                              p ->
+                                  p.id().equals(a.proposal())
+                                      && p.source() == RunState.Source.MODEL_TOOL_CALL));
+      Statistics.label("a model's tool call decided").collect(toolCallDecided);
+      Statistics.label("a model's tool call decided")
+          .coverage(c -> c.check(true).percentage(p -> p > 20));
       Statistics.label("approved and ran").collect(approvedAndRan);
       Statistics.label("refused").collect(refused);
       Statistics.label("approved and ran").coverage(c -> c.check(true).percentage(p -> p > 5));

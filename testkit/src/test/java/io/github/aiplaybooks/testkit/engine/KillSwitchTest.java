@@ -15,11 +15,18 @@ import io.github.aiplaybooks.core.engine.StepResult;
 import io.github.aiplaybooks.core.engine.StepStatus;
 import io.github.aiplaybooks.core.policy.Policy;
 import io.github.aiplaybooks.core.policy.PolicyEngine;
+import io.github.aiplaybooks.core.tool.ActionAdapter;
+import io.github.aiplaybooks.core.tool.ActionOutcome;
+import io.github.aiplaybooks.core.tool.MutationPermit;
+import io.github.aiplaybooks.core.tool.PlannedAction;
+import io.github.aiplaybooks.core.tool.Preparation;
 import io.github.aiplaybooks.testkit.RecordingApprovalHandler;
 import io.github.aiplaybooks.testkit.ScriptedAnswer;
 import io.github.aiplaybooks.testkit.ScriptedLlm;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +76,72 @@ class KillSwitchTest {
       assertThat(h.notifier.ofKind(Notification.Kind.ESCALATION))
           .anySatisfy(n -> assertThat(n.message()).contains("stopped by emergency stop"));
     }
+  }
+
+  @Test
+  void aStopFlippedBetweenTwoChangesOfOneStepKeepsTheSecondFromRunning() {
+    EngineHarness h = new EngineHarness(Fixtures.oomCluster());
+    InMemoryEmergencyStop stop = new InMemoryEmergencyStop("operator");
+    // The operator flips the switch while the first change of 6_execute is being applied.
+    List<ActionAdapter> adapters =
+        h.cluster.adapters().stream().map(a -> engagingAfterApply(a, stop)).toList();
+    ScriptedLlm llm =
+        ScriptedLlm.builder()
+            .onStep("2_classify", ScriptedAnswer.json(Fixtures.classification(3)))
+            .onStep(
+                "4_decide",
+                ScriptedAnswer.json(
+                    Fixtures.plan(Fixtures.raiseMemory("512Mi"), Fixtures.scale(5))))
+            .build();
+    try (PlaybookEngine engine =
+        h.builder(llm, RecordingApprovalHandler.denyingAll(), adapters)
+            .emergencyStop(stop)
+            .build()) {
+      RunResult r = engine.run(Fixtures.seed("autonomous-incident-response"), Fixtures.oomAlert());
+
+      assertThat(r.status()).isEqualTo(RunStatus.STOPPED);
+      assertThat(r.step("6_execute").orElseThrow().status()).isEqualTo(StepStatus.STOPPED);
+      assertThat(r.actions())
+          .filteredOn(a -> a.step().equals("6_execute"))
+          .extracting(a -> a.action() + " " + a.result())
+          .containsExactly("add_resource_limits APPLIED", "scale_deployment STOPPED");
+      // The scale never reached the cluster; the memory change was undone.
+      assertThat(h.cluster.operations())
+          .containsExactly(
+              "add_resource_limits default/api-service memory=512Mi",
+              "add_resource_limits default/api-service memory=256Mi cpu=500m");
+      assertThat(h.cluster.deployment("default", "api-service").replicas()).isEqualTo(3);
+      assertThat(r.statusReason()).contains("rolled back 1 change(s)");
+    }
+  }
+
+  /** {@code inner}, engaging {@code stop} once a forward change has been applied. */
+  private static ActionAdapter engagingAfterApply(ActionAdapter inner, InMemoryEmergencyStop stop) {
+    return new ActionAdapter() {
+      @Override
+      public Set<String> actions() {
+        return inner.actions();
+      }
+
+      @Override
+      public boolean supportsDryRun() {
+        return inner.supportsDryRun();
+      }
+
+      @Override
+      public Preparation prepare(PlannedAction action) {
+        return inner.prepare(action);
+      }
+
+      @Override
+      public ActionOutcome apply(MutationPermit permit) {
+        ActionOutcome outcome = inner.apply(permit);
+        if (permit.kind() == MutationPermit.Kind.FORWARD) {
+          stop.engage("operator saw the memory change go out");
+        }
+        return outcome;
+      }
+    };
   }
 
   @Test
