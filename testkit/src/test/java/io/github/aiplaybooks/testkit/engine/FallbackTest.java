@@ -45,6 +45,48 @@ class FallbackTest {
   }
 
   @Test
+  void threeMalformedJsonAnswersTakeTheFallbackAndActOnNothingTheModelSaid() {
+    SimulatedCluster cluster = badRelease();
+    EngineHarness h = new EngineHarness(cluster);
+    RecordingApprovalHandler approvals = RecordingApprovalHandler.approvingAll();
+
+    // JSON cut off, a trailing comma, a bare word: each invalid JSON, and each naming an action
+    // the model would like to see taken. None may be taken.
+    ScriptedLlm llm =
+        ScriptedLlm.builder()
+            .onStep(
+                "2_classify",
+                ScriptedAnswer.text(
+                    "{\"severity\": \"P0\", \"type\": \"security\", \"actions\": [\"drain_node\""))
+            .onStep(
+                "2_classify",
+                ScriptedAnswer.text("{\"severity\": \"P0\", \"type\": \"performance\",}"))
+            .onStep("2_classify", ScriptedAnswer.text("{severity: P0, delete_node: ip-10-0-1-1}"))
+            .build();
+    try (PlaybookEngine engine = h.builder(llm, approvals).build()) {
+      RunResult r = engine.run(Fixtures.seed("autonomous-incident-response"), crashRateAlert());
+
+      assertThat(r.step("2_classify").orElseThrow().status()).isEqualTo(StepStatus.FALLBACK);
+      assertThat(llm.requests()).hasSize(3);
+      llm.verify();
+      assertThat(r.state().route().basis()).isEqualTo("alert");
+      // Only the routing table's action ran, decided on the alert's own fields.
+      assertThat(r.applied())
+          .singleElement()
+          .satisfies(a -> assertThat(a.action()).isEqualTo("rollback_deployment"));
+      assertThat(r.actions()).noneMatch(a -> a.action().equals("drain_node"));
+      assertThat(r.actions()).noneMatch(a -> a.action().equals("delete_node"));
+      assertThat(cluster.node("ip-10-0-1-1"))
+          .hasValueSatisfying(n -> assertThat(n.cordoned()).isFalse());
+      assertThat(cluster.operations())
+          .singleElement()
+          .satisfies(op -> assertThat(op).startsWith("rollback_deployment"));
+      assertThat(r.status()).isEqualTo(RunStatus.ESCALATED);
+      assertThat(h.audit.ofType(AuditEventType.FALLBACK)).hasSize(1);
+    }
+  }
+
+  @Test
   void threeAnswersOutsideTheSchemaTakeTheFallbackThroughTheRoutingTable() {
     SimulatedCluster cluster = badRelease();
     EngineHarness h = new EngineHarness(cluster);
