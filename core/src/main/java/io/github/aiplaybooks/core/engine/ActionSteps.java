@@ -92,6 +92,10 @@ final class ActionSteps {
                     + "): not run (fail closed)";
         run.note(key, why);
         markNotRun(run, key, "the execute step's condition did not hold");
+        if (t == Truth.UNKNOWN) {
+          // Not knowing is not "no": a human decides what trusted code could not.
+          run.escalate(key, "step " + key + ": its if " + why);
+        }
         return Done.skipped(why);
       }
     }

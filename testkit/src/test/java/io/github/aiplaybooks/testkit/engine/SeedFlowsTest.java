@@ -208,6 +208,11 @@ class SeedFlowsTest {
       assertThat(execute.status()).isEqualTo(StepStatus.SKIPPED);
       assertThat(execute.summary()).contains("cannot be decided").contains("confidence");
       assertThat(cluster.operations()).isEmpty();
+      // Not knowing is not "no": the run hands the decision to a human.
+      assertThat(r.status()).isEqualTo(RunStatus.ESCALATED);
+      assertThat(r.state().escalations())
+          .singleElement()
+          .satisfies(e -> assertThat(e).contains("5_execute").contains("confidence"));
     }
   }
 
