@@ -609,6 +609,29 @@ class PolicyEngineTest {
     }
   }
 
+  @Test
+  void everyUndecidableAutoRuleIsNamedHoweverManyThereAre() {
+    Policy.Builder b = Policy.builder();
+    for (int i = 0; i < 70; i++) {
+      b.fact("signal_" + i, io.github.aiplaybooks.core.condition.FactType.BOOLEAN)
+          .autoApproveIf("signal_" + i + " == true");
+    }
+    Decision d = engine(b.build()).decide(request("drain_node"));
+    assertThat(d.outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+    assertThat(d.reasons()).hasSize(71);
+    for (int i = 0; i < 70; i++) {
+      assertThat(d.reasons().get(i + 1))
+          .isEqualTo(
+              "auto_approve_if["
+                  + i
+                  + "] (signal_"
+                  + i
+                  + " == true) cannot be decided: fact signal_"
+                  + i
+                  + " is missing, so it does not allow (fail closed)");
+    }
+  }
+
   @Nested
   class ComputedFacts {
     final Policy offHoursPolicy =
