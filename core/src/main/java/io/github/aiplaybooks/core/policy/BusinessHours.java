@@ -16,11 +16,26 @@ import java.util.Set;
 
 /**
  * The weekly hours a team is at work, from which the engine computes the fact {@code off_hours}: an
- * instant is in business hours when, in {@link #zone()}, it falls on one of {@link #days()} at or
- * after {@link #start()} and before {@link #end()}; at any other time it is off hours.
+ * instant is in business hours when, in {@link #zone()}, it falls in the shift that starts on one
+ * of {@link #days()} at {@link #start()} (inclusive) and ends at {@link #end()} (exclusive); at any
+ * other time it is off hours.
  *
- * <p>{@link #defaults()} is Monday to Friday, 09:00 to 17:00, UTC. Public holidays are not known:
- * declare {@code off_hours} as a trusted fact where they matter.
+ * <ul>
+ *   <li>{@code start} before {@code end}: the shift lies within its day, such as 09:00 to 17:00.
+ *   <li>{@code start} after {@code end}: an <b>overnight</b> shift, which ends on the next day:
+ *       22:00 to 06:00 on {@code MON-FRI} covers Monday 22:00 to Tuesday 06:00, ..., Friday 22:00
+ *       to Saturday 06:00 (so Monday 00:00 to 06:00 is off hours, and Saturday 00:00 to 06:00 is
+ *       not).
+ *   <li>{@code start} equal to {@code end}: a shift of <b>24 hours</b>. With 00:00 to 00:00 (in a
+ *       policy's JSON also {@code "start": "00:00", "end": "24:00"}) every hour of each business
+ *       day is business hours; on all seven days, {@code off_hours} is never true.
+ * </ul>
+ *
+ * <p>Local times are read in the zone at each instant, so across a daylight-saving change a shift
+ * is as long as the wall clock says. {@link #defaults()} is Monday to Friday, 09:00 to 17:00,
+ * <b>UTC</b>; a policy that declares no {@code business_hours} uses it and says so (see {@link
+ * Policy#warnings()}). Public holidays are not known: declare {@code off_hours} as a trusted fact
+ * where they matter.
  *
  * <pre>{@code
  * BusinessHours berlin = BusinessHours.builder()
@@ -102,7 +117,10 @@ public final class BusinessHours {
     return start;
   }
 
-  /** When business hours end on a business day, exclusive. */
+  /**
+   * When business hours end, exclusive: on the same day if after {@link #start()}, else on the next
+   * day (an overnight or, if equal, a 24-hour shift).
+   */
   public LocalTime end() {
     return end;
   }
@@ -122,11 +140,14 @@ public final class BusinessHours {
     long epochDay = Math.floorDiv(local, SECONDS_PER_DAY);
     // 1970-01-01 was a Thursday, whose ordinal is 3.
     int dayOfWeek = (int) Math.floorMod(epochDay + 3, 7L);
-    if ((dayMask & (1 << dayOfWeek)) == 0) {
-      return false;
-    }
     long nanoOfDay = Math.floorMod(local, SECONDS_PER_DAY) * NANOS_PER_SECOND + at.getNano();
-    return nanoOfDay >= startNanos && nanoOfDay < endNanos;
+    if (startNanos < endNanos) {
+      return (dayMask & (1 << dayOfWeek)) != 0 && nanoOfDay >= startNanos && nanoOfDay < endNanos;
+    }
+    // An overnight (or 24-hour) shift: from start on a business day to end on the next day.
+    int previousDay = dayOfWeek == 0 ? 6 : dayOfWeek - 1;
+    return ((dayMask & (1 << dayOfWeek)) != 0 && nanoOfDay >= startNanos)
+        || ((dayMask & (1 << previousDay)) != 0 && nanoOfDay < endNanos);
   }
 
   /** Whether {@code at} is outside business hours: the fact {@code off_hours}. */
@@ -151,10 +172,19 @@ public final class BusinessHours {
     return Objects.hash(days, start, end, zone);
   }
 
-  /** {@code MON-FRI 09:00-17:00 Z}. */
+  /**
+   * {@code MON-FRI 09:00-17:00 Z}; an end at midnight is written {@code 24:00}, so {@code MON-SUN
+   * 00:00-24:00 Z} is every hour.
+   */
   @Override
   public String toString() {
-    return describeDays(days) + " " + start + "-" + end + " " + zone;
+    return describeDays(days)
+        + " "
+        + start
+        + "-"
+        + (end.equals(LocalTime.MIDNIGHT) ? "24:00" : end.toString())
+        + " "
+        + zone;
   }
 
   private static String describeDays(Set<DayOfWeek> days) {
@@ -203,16 +233,13 @@ public final class BusinessHours {
     }
 
     /**
-     * Sets when business hours start (inclusive) and end (exclusive) on a business day.
-     *
-     * @throws IllegalArgumentException if {@code end} is not after {@code start}
+     * Sets when business hours start on a business day (inclusive) and end (exclusive): later the
+     * same day, or, if {@code end} is not after {@code start}, on the next day (an overnight shift
+     * such as 22:00 to 06:00; equal times make a shift of 24 hours, such as 00:00 to 00:00).
      */
     public Builder hours(LocalTime start, LocalTime end) {
       Objects.requireNonNull(start, "start");
       Objects.requireNonNull(end, "end");
-      if (!end.isAfter(start)) {
-        throw new IllegalArgumentException("end: must be after start (" + start + "), was " + end);
-      }
       this.start = start;
       this.end = end;
       return this;

@@ -1,12 +1,14 @@
 package io.github.aiplaybooks.core.policy;
 
 import io.github.aiplaybooks.core.condition.Rate;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A {@link RateLimitStore} in this JVM's memory: one sliding log per key, holding the instants of
@@ -306,10 +308,23 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
 
   /**
    * The sliding log of one key: instants (nanoseconds), slot ids and execution ids, oldest first,
-   * in circular buffers. Guarded by itself, a lock (one compare-and-set to take).
+   * in circular buffers. Guarded by its own lock (one compare-and-set to take, one release store to
+   * give back), which sits in the same object as the fields it guards.
    */
-  private static final class Window extends ReentrantLock {
-    private static final long serialVersionUID = 1L;
+  private static final class Window {
+    private static final VarHandle LOCKED;
+
+    static {
+      try {
+        LOCKED = MethodHandles.lookup().findVarHandle(Window.class, "locked", int.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    /** 1 while a thread holds this window's lock. */
+    @SuppressWarnings("unused") // through LOCKED
+    private volatile int locked;
 
     private final String key;
     private final Rate rate;
@@ -320,8 +335,11 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     /** The latest instant this key has been given by an admission. */
     long latest;
 
-    private long[] times = new long[4];
-    private long[] slots = new long[4];
+    /**
+     * The log: slot {@code i} (a position in the circular buffer) has its instant at {@code 2i} and
+     * its id at {@code 2i + 1}, so the two share a cache line.
+     */
+    private long[] log = new long[8];
 
     /** The execution id of each slot, or {@code null}; allocated on first use. */
     private String[] ids;
@@ -343,6 +361,43 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
       this.latest = latest;
     }
 
+    /**
+     * Takes this window's lock: one compare-and-set when it is free. Not reentrant; every holder
+     * runs a few dozen instructions (more only to insert history), so a waiter spins briefly, then
+     * yields, then sleeps in short naps in case the holder's thread was descheduled.
+     */
+    void lock() {
+      if (!LOCKED.compareAndSet(this, 0, 1)) {
+        lockContended();
+      }
+    }
+
+    private void lockContended() {
+      // Back off exponentially between attempts, so that the holder keeps the lock's cache line
+      // for a run of calls instead of losing it to every waiter's attempt.
+      int backoff = 1;
+      for (int attempts = 0; ; attempts++) {
+        for (int i = 0; i < backoff; i++) {
+          Thread.onSpinWait();
+        }
+        if ((int) LOCKED.getOpaque(this) == 0 && LOCKED.compareAndSet(this, 0, 1)) {
+          return;
+        }
+        if (backoff < 256) {
+          backoff <<= 1;
+        } else if (attempts < 64) {
+          Thread.yield();
+        } else {
+          LockSupport.parkNanos(this, 20_000);
+        }
+      }
+    }
+
+    /** Gives the lock back: a release store, which publishes what the holder wrote. */
+    void unlock() {
+      LOCKED.setRelease(this, 0);
+    }
+
     void checkRate(Rate asked) {
       if (asked != rate && !asked.equals(rate)) {
         throw new PolicyException(
@@ -360,7 +415,7 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
 
     /** The latest instant this key was given, by an admission or in its history. */
     long last() {
-      return size == 0 ? latest : Math.max(latest, times[index(size - 1)]);
+      return size == 0 ? latest : Math.max(latest, time(index(size - 1)));
     }
 
     long advance(long t) {
@@ -370,19 +425,30 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
       return latest;
     }
 
+    /** The position in the buffer of the {@code i}-th oldest slot. */
     private int index(int i) {
-      return (head + i) & (times.length - 1);
+      return (head + i) & ((log.length >> 1) - 1);
+    }
+
+    /** The instant of the slot at position {@code p}. */
+    private long time(int p) {
+      return log[p << 1];
+    }
+
+    /** The capacity of the buffer, in slots. */
+    private int capacity() {
+      return log.length >> 1;
     }
 
     /** Drops the slots that left the window ending at {@code now}. */
     void expire(long now) {
       long boundary = EpochNanos.minus(now, window);
-      while (size > 0 && times[head] <= boundary) {
+      while (size > 0 && log[head << 1] <= boundary) {
         if (ids != null) {
           ids[head] = null;
           pinned[head] = false;
         }
-        head = (head + 1) & (times.length - 1);
+        head = (head + 1) & (capacity() - 1);
         size--;
       }
     }
@@ -390,7 +456,7 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     /** How many slots are after {@code boundary}; does not change the log. */
     int countAfter(long boundary) {
       int expired = 0;
-      while (expired < size && times[index(expired)] <= boundary) {
+      while (expired < size && time(index(expired)) <= boundary) {
         expired++;
       }
       return size - expired;
@@ -402,7 +468,7 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
         return Instant.MAX;
       }
       // Slots are sorted, so the (size - count)-th oldest must leave for one to be free.
-      long oldestThatMustLeave = times[index((int) (size - count))];
+      long oldestThatMustLeave = time(index((int) (size - count)));
       return EpochNanos.toInstant(EpochNanos.plus(oldestThatMustLeave, window));
     }
 
@@ -420,11 +486,11 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     }
 
     long slotAt(int k) {
-      return slots[index(k)];
+      return log[(index(k) << 1) + 1];
     }
 
     Instant instantAt(int k) {
-      return EpochNanos.toInstant(times[index(k)]);
+      return EpochNanos.toInstant(time(index(k)));
     }
 
     void pin(int k) {
@@ -433,24 +499,11 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
 
     /** Adds a slot at {@code t}, the latest instant, unless history lies after it. */
     long add(long t, String executionId) {
-      if (size > 0 && times[index(size - 1)] > t) {
+      if (size > 0 && time(index(size - 1)) > t) {
         return insertAt(t, executionId);
       }
-      grow();
-      if (executionId != null && ids == null) {
-        ids = new String[times.length];
-        pinned = new boolean[times.length];
-      }
-      int i = index(size);
-      long slot = slotBase | (nextSeq++ & 0xFFFF_FFFFL);
-      times[i] = t;
-      slots[i] = slot;
-      if (ids != null) {
-        ids[i] = executionId;
-        pinned[i] = false;
-      }
-      size++;
-      return slot;
+      grow(executionId);
+      return put(index(size++), t, executionId);
     }
 
     void insert(long t) {
@@ -458,33 +511,33 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     }
 
     private long insertAt(long t, String executionId) {
-      grow();
-      if (executionId != null && ids == null) {
-        ids = new String[times.length];
-        pinned = new boolean[times.length];
-      }
+      grow(executionId);
       int pos = size;
-      while (pos > 0 && times[index(pos - 1)] > t) {
+      while (pos > 0 && time(index(pos - 1)) > t) {
         move(pos - 1, pos);
         pos--;
       }
-      int i = index(pos);
-      long slot = slotBase | (nextSeq++ & 0xFFFF_FFFFL);
-      times[i] = t;
-      slots[i] = slot;
-      if (ids != null) {
-        ids[i] = executionId;
-        pinned[i] = false;
-      }
       size++;
+      return put(index(pos), t, executionId);
+    }
+
+    /** Writes a new slot at position {@code p}; returns its id. */
+    private long put(int p, long t, String executionId) {
+      long slot = slotBase | (nextSeq++ & 0xFFFF_FFFFL);
+      log[p << 1] = t;
+      log[(p << 1) + 1] = slot;
+      if (ids != null) {
+        ids[p] = executionId;
+        pinned[p] = false;
+      }
       return slot;
     }
 
     private void move(int from, int to) {
       int f = index(from);
       int d = index(to);
-      times[d] = times[f];
-      slots[d] = slots[f];
+      log[d << 1] = log[f << 1];
+      log[(d << 1) + 1] = log[(f << 1) + 1];
       if (ids != null) {
         ids[d] = ids[f];
         pinned[d] = pinned[f];
@@ -493,9 +546,9 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
 
     void remove(long slot) {
       for (int k = 0; k < size; k++) {
-        int i = index(k);
-        if (slots[i] == slot) {
-          if (ids != null && pinned[i]) {
+        int p = index(k);
+        if (log[(p << 1) + 1] == slot) {
+          if (ids != null && pinned[p]) {
             // Two holders share this execution: one giving it back does not undo the other.
             return;
           }
@@ -512,29 +565,31 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
       }
     }
 
-    private void grow() {
-      if (size < times.length) {
-        return;
-      }
-      int n = times.length * 2;
-      long[] t = new long[n];
-      long[] s = new long[n];
-      String[] is = ids == null ? null : new String[n];
-      boolean[] ps = ids == null ? null : new boolean[n];
-      for (int k = 0; k < size; k++) {
-        int i = index(k);
-        t[k] = times[i];
-        s[k] = slots[i];
-        if (is != null) {
-          is[k] = ids[i];
-          ps[k] = pinned[i];
+    /** Makes room for one more slot, and for execution ids if {@code executionId} is one. */
+    private void grow(String executionId) {
+      int capacity = capacity();
+      if (size == capacity) {
+        long[] l = new long[log.length * 2];
+        String[] is = ids == null ? null : new String[capacity * 2];
+        boolean[] ps = ids == null ? null : new boolean[capacity * 2];
+        for (int k = 0; k < size; k++) {
+          int p = index(k);
+          l[k << 1] = log[p << 1];
+          l[(k << 1) + 1] = log[(p << 1) + 1];
+          if (is != null) {
+            is[k] = ids[p];
+            ps[k] = pinned[p];
+          }
         }
+        log = l;
+        ids = is;
+        pinned = ps;
+        head = 0;
       }
-      times = t;
-      slots = s;
-      ids = is;
-      pinned = ps;
-      head = 0;
+      if (executionId != null && ids == null) {
+        ids = new String[capacity()];
+        pinned = new boolean[capacity()];
+      }
     }
   }
 }

@@ -54,9 +54,12 @@ import org.slf4j.LoggerFactory;
  *       "target"}}.
  *   <li>{@code emergency_stop}: {@code true} refuses every action that is not {@link Effect#READ}.
  *   <li>{@code business_hours}: when {@code off_hours} is false; see {@link BusinessHours} (days as
- *       {@code "MON-FRI"} or a list such as {@code ["MON", "WED"]}; default Monday to Friday 09:00
- *       to 17:00 UTC). A policy whose rules read {@code off_hours} should declare them with its
- *       zone: without, it loads with the default and {@link #warnings()} (logged) says so.
+ *       {@code "MON-FRI"} or a list such as {@code ["MON", "WED"]}; an {@code end} before {@code
+ *       start} is an overnight shift, {@code "start": "00:00", "end": "24:00"} the whole day;
+ *       default Monday to Friday 09:00 to 17:00 <b>UTC</b>). A policy whose rules read {@code
+ *       off_hours} should declare them with its zone: without, it loads with the default and {@link
+ *       #warnings()} (logged) says so. Either way, a decision with a reason that rests on a
+ *       computed {@code off_hours} also names the business hours and zone it was computed from.
  *   <li>{@code facts}: more facts the conditions may read, each with its type: {@code boolean},
  *       {@code number}, {@code string}, {@code ratio}, {@code duration}, {@code money}, {@code
  *       list}, {@code any}, {@code count(UNIT)}, or a list of the allowed strings.
@@ -172,7 +175,7 @@ public final class Policy {
     this.emergencyStop = origin.emergencyStop;
     this.businessHours = origin.businessHours;
     List<String> w = new ArrayList<>();
-    if (origin.businessHoursSet == null && readsOffHours()) {
+    if (!declaresBusinessHours() && readsOffHours()) {
       w.add(
           "a rule reads off_hours, but the policy declares no business_hours, so they are the"
               + " default "
@@ -188,12 +191,12 @@ public final class Policy {
 
   private boolean readsOffHours() {
     for (Rule r : requireRules) {
-      if (r.condition.factNames().contains(PolicyFacts.OFF_HOURS)) {
+      if (r.readsOffHours) {
         return true;
       }
     }
     for (Rule r : autoRules) {
-      if (r.condition.factNames().contains(PolicyFacts.OFF_HOURS)) {
+      if (r.readsOffHours) {
         return true;
       }
     }
@@ -297,6 +300,14 @@ public final class Policy {
   }
 
   /**
+   * Whether the policy declares its {@link #businessHours()} ({@code business_hours}, or {@link
+   * Builder#businessHours}); if not, they are {@link BusinessHours#defaults()}, in UTC.
+   */
+  public boolean declaresBusinessHours() {
+    return origin.businessHoursSet != null;
+  }
+
+  /**
    * What is legal but likely a mistake, for people; logged (SLF4J, WARN) once when the policy is
    * built. Now one: a rule reads {@code off_hours} but the policy declares no {@code
    * business_hours}, so the UTC default applies.
@@ -315,8 +326,8 @@ public final class Policy {
 
   /**
    * Whether {@code o} is a policy with the same catalog, facts, rate limits, rules (each list item
-   * as written, in order), emergency stop and business hours; where it came from ({@link
-   * #source()}) does not matter.
+   * as written, in order), emergency stop and business hours (and whether they were declared, which
+   * decisions report); where it came from ({@link #source()}) does not matter.
    */
   @Override
   public boolean equals(Object o) {
@@ -333,13 +344,21 @@ public final class Policy {
         && rateLimits.equals(p.rateLimits)
         && requireRules().equals(p.requireRules())
         && autoRules().equals(p.autoRules())
-        && businessHours.equals(p.businessHours);
+        && businessHours.equals(p.businessHours)
+        && declaresBusinessHours() == p.declaresBusinessHours();
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        catalog, schema, rateLimits, requireRules(), autoRules(), emergencyStop, businessHours);
+        catalog,
+        schema,
+        rateLimits,
+        requireRules(),
+        autoRules(),
+        emergencyStop,
+        businessHours,
+        declaresBusinessHours());
   }
 
   @Override

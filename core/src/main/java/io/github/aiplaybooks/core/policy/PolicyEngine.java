@@ -52,7 +52,10 @@ import java.util.stream.IntStream;
  * not given; 0 for any other action), and {@code blast_radius} 0 for a {@link Effect#READ} action.
  * A trusted fact of the wrong type, a negative count, or one that disagrees with these (another
  * namespace than the target's, a scale ratio the replica counts do not make) is rule 3's {@code
- * DENY}. Nothing the model says is a fact unless trusted code puts it in the request.
+ * DENY}. Nothing the model says is a fact unless trusted code puts it in the request. When a reason
+ * rests on a rule that reads a computed {@code off_hours}, the decision adds one more reason that
+ * names the business hours and zone it came from, and whether they are the policy's or the UTC
+ * default.
  *
  * <p>Two limits on rules that allow, described on {@link Policy}: one that reads {@code scale_up}
  * or {@code scale_down} allows only a request that scales in that direction, so {@code scale_up <
@@ -103,6 +106,9 @@ public final class PolicyEngine {
   private final EmergencyStop[] stops;
   private final Map<String, ActionPlan> plans;
 
+  /** How {@code off_hours} was computed, when it is false and when it is true. */
+  private final String[] offHoursNote;
+
   private PolicyEngine(Builder b) {
     this.policy = b.policy;
     this.clock = b.clock;
@@ -121,6 +127,14 @@ public final class PolicyEngine {
       d.aliases().forEach(alias -> byName.put(alias, plan));
     }
     this.plans = byName;
+    String from =
+        " from the business hours "
+            + policy.businessHours()
+            + (policy.declaresBusinessHours()
+                ? " (the policy's business_hours)"
+                : " (the default: the policy declares no business_hours, so the zone is UTC)");
+    this.offHoursNote =
+        new String[] {"off_hours is false: computed" + from, "off_hours is true: computed" + from};
   }
 
   /** A builder for an engine that applies {@code policy}. */
@@ -173,7 +187,7 @@ public final class PolicyEngine {
       }
     }
     try {
-      return rules(plan, facts, now);
+      return rules(plan, facts, now, !trusted.contains(PolicyFacts.OFF_HOURS));
     } catch (ConditionTypeException e) {
       return invalidFacts(plan, facts, now, e.reason());
     }
@@ -420,8 +434,13 @@ public final class PolicyEngine {
         + (never ? "; a limit of zero never admits" : "; a slot frees up at " + available);
   }
 
-  private Decision rules(ActionPlan plan, Facts facts, Instant now) {
+  /**
+   * Rules 5 to 7 of the class description. {@code offHoursComputed}: the engine computed {@code
+   * off_hours} from the business hours, so a reason that rests on it says from which.
+   */
+  private Decision rules(ActionPlan plan, Facts facts, Instant now, boolean offHoursComputed) {
     Direction direction = plan.direction(facts);
+    boolean readsOffHours = false;
     List<Rule> require = policy.compiledRequireRules();
     Rule firstRequire = null;
     List<String> reasons = null;
@@ -437,6 +456,7 @@ public final class PolicyEngine {
           firstRequire = r;
         }
         reasons.add(requireReason(r, t, facts));
+        readsOffHours |= r.readsOffHours;
       }
     }
     List<Rule> auto = policy.compiledAutoRules();
@@ -449,8 +469,10 @@ public final class PolicyEngine {
                   + " ("
                   + r.ref.text()
                   + ") also holds, but a rule that requires approval wins");
+          readsOffHours |= r.readsOffHours;
         }
       }
+      noteOffHours(reasons, readsOffHours && offHoursComputed, facts);
       return new Decision(
           Decision.Outcome.REQUIRE_APPROVAL,
           reasons,
@@ -462,15 +484,19 @@ public final class PolicyEngine {
     }
     Rule firstAuto = null;
     List<Rule> undecided = null;
+    // Whether a rule that could have allowed read off_hours: if none allows, its value is why.
+    boolean autoReadsOffHours = false;
     for (int i : plan.autoToCheck) {
       Rule r = auto.get(i);
       Truth t = autoTruth(plan, i, r, facts, direction);
+      autoReadsOffHours |= r.readsOffHours;
       if (t == Truth.TRUE) {
         if (reasons == null) {
           reasons = new ArrayList<>(4);
           firstAuto = r;
         }
         reasons.add(r.holdsReason);
+        readsOffHours |= r.readsOffHours;
       } else if (t == Truth.UNKNOWN && firstAuto == null) {
         if (undecided == null) {
           undecided = new ArrayList<>();
@@ -479,10 +505,12 @@ public final class PolicyEngine {
       }
     }
     if (firstAuto != null) {
+      noteOffHours(reasons, readsOffHours && offHoursComputed, facts);
       return new Decision(
           Decision.Outcome.ALLOW, reasons, firstAuto.ref, null, plan.name, facts, now);
     }
     reasons = new ArrayList<>();
+    readsOffHours = autoReadsOffHours;
     boolean read = plan.effect == Effect.READ;
     if (read) {
       reasons.add("no rule matched, and " + plan.name + " only reads");
@@ -509,6 +537,7 @@ public final class PolicyEngine {
                 + ") cannot be decided: "
                 + missing(r, facts, direction)
                 + ", so it does not allow (fail closed)");
+        readsOffHours |= r.readsOffHours;
       }
     }
     for (int i : plan.autoNotNaming) {
@@ -521,8 +550,10 @@ public final class PolicyEngine {
                 + ") holds, but it does not name "
                 + plan.name
                 + ", which is DESTRUCTIVE");
+        readsOffHours |= r.readsOffHours;
       }
     }
+    noteOffHours(reasons, readsOffHours && offHoursComputed, facts);
     return new Decision(
         read ? Decision.Outcome.ALLOW : Decision.Outcome.REQUIRE_APPROVAL,
         reasons,
@@ -531,6 +562,20 @@ public final class PolicyEngine {
         plan.name,
         facts,
         now);
+  }
+
+  /**
+   * Adds, if {@code note}, how {@code off_hours} was computed: the decision rested on a rule that
+   * reads it, and the business hours (and their zone) it came from may be the default rather than
+   * the team's.
+   */
+  private void noteOffHours(List<String> reasons, boolean note, Facts facts) {
+    if (note) {
+      reasons.add(
+          Boolean.TRUE.equals(facts.get(PolicyFacts.OFF_HOURS).orElse(null))
+              ? offHoursNote[1]
+              : offHoursNote[0]);
+    }
   }
 
   /**

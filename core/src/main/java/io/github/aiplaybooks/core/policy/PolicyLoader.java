@@ -287,7 +287,8 @@ public final class PolicyLoader {
             start = LocalTime.parse(text(v));
             break;
           case "end":
-            end = LocalTime.parse(text(v));
+            // 24:00 is the midnight that ends a day: "00:00" to "24:00" is a 24-hour shift.
+            end = text(v).strip().equals("24:00") ? LocalTime.MIDNIGHT : LocalTime.parse(text(v));
             break;
           case "zone":
             // normalized: "UTC" and "Z" are one zone.

@@ -12,10 +12,13 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * crash can never let more executions through than the limit.
  *
  * <pre>{@code
- * try (RateLimitReservation slot = limiter.tryReserve("pod_restarts").orElseThrow()) {
- *   restartPod();
- *   slot.confirm();
- * } // released by close() if restartPod() threw
+ * Optional<RateLimitReservation> taken = limiter.tryReserve("pod_restarts");
+ * if (taken.isPresent()) {
+ *   try (RateLimitReservation slot = taken.get()) {
+ *     restartPod();
+ *     slot.confirm();
+ *   } // released by close() if restartPod() threw
+ * } // else the window is full: limiter.availableAt("pod_restarts") says when it frees up
  * }</pre>
  *
  * <p>Thread-safe: confirming and releasing race safely, and the first wins.

@@ -32,6 +32,9 @@ final class Rule {
 
   final boolean readsScaleDown;
 
+  /** Whether the rule reads {@code off_hours}, so its result may rest on the business hours. */
+  final boolean readsOffHours;
+
   /**
    * The condition compiled with {@code action} as a plain string, so that it can be asked about an
    * action no catalog has; {@code null} if it does not compile so (then it names no action).
@@ -59,6 +62,7 @@ final class Rule {
     }
     this.readsScaleUp = condition.factNames().contains(PolicyFacts.SCALE_UP);
     this.readsScaleDown = condition.factNames().contains(PolicyFacts.SCALE_DOWN);
+    this.readsOffHours = condition.factNames().contains(PolicyFacts.OFF_HOURS);
     Condition untyped;
     try {
       untyped =

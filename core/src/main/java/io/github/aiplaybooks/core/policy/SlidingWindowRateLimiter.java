@@ -15,9 +15,10 @@ import java.util.Optional;
  * <p>An execution is counted through a {@link RateLimitReservation}: {@link #tryReserve} takes a
  * slot if the window has room (atomically, so concurrent callers never overshoot), and the caller
  * {@linkplain RateLimitReservation#confirm() confirms} it once the action ran or {@linkplain
- * RateLimitReservation#release() releases} it if it did not. {@link #tryAcquire} takes a slot that
- * counts as executed at once, like a permit, without a reservation. {@link #availableAt} only
- * looks.
+ * RateLimitReservation#release() releases} it if it did not; {@link #tryReserve(String, String)}
+ * does so for an execution with an idempotency key, so that its retries count once. {@link
+ * #tryAcquire} takes a slot that counts as executed at once, like a permit, without a reservation.
+ * {@link #availableAt} only looks.
  *
  * <pre>{@code
  * SlidingWindowRateLimiter restarts = SlidingWindowRateLimiter.builder(Rate.parse("5 per hour"))
@@ -104,6 +105,29 @@ public final class SlidingWindowRateLimiter {
   public Optional<RateLimitReservation> tryReserve(String key) {
     Objects.requireNonNull(key, "key");
     return reservation(key, admit(key, clock.epochNanos(), null));
+  }
+
+  /**
+   * Takes a slot of {@code key} now for one execution, named by {@code idempotencyKey}, if the
+   * window has room: a retry of the same execution (the same key and idempotency key, while its
+   * slot still counts) gets that slot again and takes no other, so a retried step counts once. The
+   * slot can then no longer be released by either holder: it counts until its window passes. With a
+   * {@link RateLimitStore} that keeps no execution ids, a retry takes a new slot (safe, never
+   * less).
+   *
+   * <pre>{@code
+   * Optional<RateLimitReservation> slot = limiter.tryReserve("pod_restarts", "incident-42/step-6");
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code idempotencyKey} is blank
+   */
+  public Optional<RateLimitReservation> tryReserve(String key, String idempotencyKey) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    if (idempotencyKey.isBlank()) {
+      throw new IllegalArgumentException("idempotencyKey: must not be blank");
+    }
+    return reservation(key, admit(key, clock.epochNanos(), idempotencyKey));
   }
 
   /**

@@ -609,6 +609,29 @@ class PolicyEngineTest {
     }
   }
 
+  @Test
+  void everyUndecidableAutoRuleIsNamedHoweverManyThereAre() {
+    Policy.Builder b = Policy.builder();
+    for (int i = 0; i < 70; i++) {
+      b.fact("signal_" + i, io.github.aiplaybooks.core.condition.FactType.BOOLEAN)
+          .autoApproveIf("signal_" + i + " == true");
+    }
+    Decision d = engine(b.build()).decide(request("drain_node"));
+    assertThat(d.outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+    assertThat(d.reasons()).hasSize(71);
+    for (int i = 0; i < 70; i++) {
+      assertThat(d.reasons().get(i + 1))
+          .isEqualTo(
+              "auto_approve_if["
+                  + i
+                  + "] (signal_"
+                  + i
+                  + " == true) cannot be decided: fact signal_"
+                  + i
+                  + " is missing, so it does not allow (fail closed)");
+    }
+  }
+
   @Nested
   class ComputedFacts {
     final Policy offHoursPolicy =
@@ -640,6 +663,69 @@ class PolicyEngineTest {
       clock.set("2024-07-01T07:30:00Z"); // 09:30 in Berlin (summer time)
       assertThat(e.decide(p0).outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
       clock.set("2024-07-01T15:30:00Z"); // 17:30 in Berlin
+      assertThat(e.decide(p0).outcome()).isEqualTo(Outcome.ALLOW);
+    }
+
+    @Test
+    void aReasonThatRestsOnAComputedOffHoursNamesTheHoursAndZone() {
+      clock.set(SATURDAY_10AM);
+      Decision undeclared = engine(offHoursPolicy).decide(request("drain_node", "severity", "P0"));
+      assertThat(undeclared.outcome()).isEqualTo(Outcome.ALLOW);
+      assertThat(undeclared.reasons())
+          .containsExactly(
+              "auto_approve_if[0]: severity == P0 AND off_hours == true holds",
+              "off_hours is true: computed from the business hours MON-FRI 09:00-17:00 Z (the"
+                  + " default: the policy declares no business_hours, so the zone is UTC)");
+      assertThat(offHoursPolicy.declaresBusinessHours()).isFalse();
+      assertThat(offHoursPolicy.warnings())
+          .singleElement()
+          .asString()
+          .contains("declares no business_hours");
+
+      Policy berlin =
+          offHoursPolicy.toBuilder()
+              .businessHours(BusinessHours.builder().zone(ZoneId.of("Europe/Berlin")).build())
+              .build();
+      assertThat(berlin.declaresBusinessHours()).isTrue();
+      assertThat(berlin.warnings()).isEmpty();
+      assertThat(berlin).isNotEqualTo(offHoursPolicy);
+      clock.set(TUESDAY_10AM);
+      Decision declared = engine(berlin).decide(request("drain_node", "severity", "P0"));
+      assertThat(declared.outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+      assertThat(declared.reasons())
+          .endsWith(
+              "off_hours is false: computed from the business hours MON-FRI 09:00-17:00"
+                  + " Europe/Berlin (the policy's business_hours)");
+    }
+
+    @Test
+    void noOffHoursNoteWhenTheFactIsGivenOrNoReasonReadsIt() {
+      clock.set(SATURDAY_10AM);
+      Decision given =
+          engine(offHoursPolicy).decide(request("drain_node", "severity", "P0", "off_hours", true));
+      assertThat(given.reasons())
+          .containsExactly("auto_approve_if[0]: severity == P0 AND off_hours == true holds");
+      Decision restart =
+          engine(Policy.seed()).decide(request("restart_pod", "severity", "P1", "blast_radius", 1));
+      assertThat(restart.reasons()).noneMatch(r -> r.startsWith("off_hours"));
+    }
+
+    @Test
+    void anOvernightShiftEndsTheNextMorning() {
+      Policy nights =
+          offHoursPolicy.toBuilder()
+              .businessHours(
+                  BusinessHours.builder()
+                      .hours(java.time.LocalTime.of(22, 0), java.time.LocalTime.of(6, 0))
+                      .build())
+              .build();
+      PolicyEngine e = engine(nights);
+      ActionRequest p0 = request("drain_node", "severity", "P0");
+      clock.set("2024-01-06T05:00:00Z"); // Saturday 05:00: Friday night's shift
+      assertThat(e.decide(p0).outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+      clock.set("2024-01-08T05:00:00Z"); // Monday 05:00: no shift started on Sunday
+      assertThat(e.decide(p0).outcome()).isEqualTo(Outcome.ALLOW);
+      clock.set(TUESDAY_10AM);
       assertThat(e.decide(p0).outcome()).isEqualTo(Outcome.ALLOW);
     }
 

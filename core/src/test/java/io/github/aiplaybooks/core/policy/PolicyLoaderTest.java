@@ -339,10 +339,28 @@ class PolicyLoaderTest {
             "/business_hours/zone",
             "/business_hours/lunch");
     assertThat(
-            problemsOf("{\"business_hours\": {\"start\": \"18:00\", \"end\": \"09:00\"}}")
+            Policy.parse(
+                    "{\"business_hours\": {\"start\": \"18:00\", \"end\": \"09:00\"}}", "p.json")
+                .businessHours())
+        .as("an overnight shift")
+        .hasToString("MON-FRI 18:00-09:00 Z");
+    assertThat(
+            Policy.parse(
+                    "{\"business_hours\": {\"days\": \"MON-SUN\", \"start\": \"00:00\","
+                        + " \"end\": \"24:00\"}}",
+                    "p.json")
+                .businessHours())
+        .as("every hour")
+        .isEqualTo(
+            BusinessHours.builder()
+                .days(EnumSet.allOf(DayOfWeek.class))
+                .hours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)
+                .build());
+    assertThat(
+            problemsOf("{\"business_hours\": {\"start\": \"24:00\", \"end\": \"25:00\"}}")
                 .problems())
-        .extracting(PolicyException.Problem::toString)
-        .containsExactly("/business_hours: end: must be after start (18:00), was 09:00");
+        .extracting(PolicyException.Problem::pointer)
+        .containsExactly("/business_hours/start", "/business_hours/end");
   }
 
   @Test

@@ -80,6 +80,31 @@ class RateLimiterStressTest {
   }
 
   @Test
+  void noAdmissionIsLostWhenEveryCallFits() throws Exception {
+    // Room for every call of every thread: the log grows and wraps while threads contend for it,
+    // so a lost or doubled write would show in the count.
+    int n = THREADS * ATTEMPTS;
+    SlidingWindowRateLimiter limiter =
+        SlidingWindowRateLimiter.builder(new Rate(n, java.time.Duration.ofHours(1)))
+            .clock(clock)
+            .build();
+    List<Integer> admitted =
+        hammer(
+            () -> {
+              int mine = 0;
+              for (int i = 0; i < ATTEMPTS; i++) {
+                if (i % 2 == 0 ? limiter.tryAcquire("k") : limiter.tryReserve("k").isPresent()) {
+                  mine++;
+                }
+              }
+              return mine;
+            });
+    assertThat(admitted).containsOnly(ATTEMPTS);
+    assertThat(limiter.held("k")).isEqualTo(n);
+    assertThat(limiter.tryAcquire("k")).isFalse();
+  }
+
+  @Test
   void slotsGivenBackAreTakenAgainButNeverOverTheCount() throws Exception {
     int n = 50;
     SlidingWindowRateLimiter limiter =

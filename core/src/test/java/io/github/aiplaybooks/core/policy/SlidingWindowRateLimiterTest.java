@@ -173,6 +173,38 @@ class SlidingWindowRateLimiterTest {
   }
 
   @Test
+  void aRetryWithTheSameIdempotencyKeyCountsOnce() {
+    RateLimitReservation first = fivePerHour.tryReserve("k", "incident-42/step-6").orElseThrow();
+    clock.advance(Duration.ofMinutes(5));
+    RateLimitReservation retry = fivePerHour.tryReserve("k", "incident-42/step-6").orElseThrow();
+    assertThat(retry.at()).as("the same slot, from when it was first taken").isEqualTo(T0);
+    assertThat(fivePerHour.held("k")).isEqualTo(1);
+    // Two holders share it now: neither can give it back.
+    retry.release();
+    first.release();
+    assertThat(fivePerHour.held("k")).isEqualTo(1);
+    // Other executions (other idempotency keys, or none) each take a slot of their own.
+    fivePerHour.tryReserve("k", "incident-42/step-7").orElseThrow().confirm();
+    for (int i = 0; i < 3; i++) {
+      take("k").confirm();
+    }
+    assertThat(fivePerHour.tryReserve("k", "incident-43/step-6")).isEmpty();
+    assertThat(fivePerHour.tryReserve("k", "incident-42/step-6"))
+        .as("the full window still has this execution's slot")
+        .isPresent();
+    // The same idempotency key on another rate-limit key is another execution.
+    assertThat(fivePerHour.tryReserve("other", "incident-42/step-6")).isPresent();
+    assertThat(fivePerHour.held("other")).isEqualTo(1);
+    // Once its slot left the window, a retry is a new execution.
+    clock.set(T0.plus(Duration.ofHours(1)));
+    assertThat(fivePerHour.tryReserve("k", "incident-42/step-6").orElseThrow().at())
+        .isEqualTo(T0.plus(Duration.ofHours(1)));
+    assertThatThrownBy(() -> fivePerHour.tryReserve("k", " "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("idempotencyKey: must not be blank");
+  }
+
+  @Test
   void instantsFromTheFutureAreRefused() {
     assertThatThrownBy(() -> fivePerHour.tryReserve("k", Instant.parse("2500-01-01T00:00:00Z")))
         .isInstanceOf(PolicyException.class)
