@@ -221,7 +221,10 @@ public final class SecretRedactor {
   public JsonNode redact(JsonNode json) {
     Objects.requireNonNull(json, "json");
     if (json.isString()) {
-      return JsonNodeFactory.instance.stringNode(redact(json.stringValue()));
+      String text = json.stringValue();
+      String safe = redact(text);
+      // String nodes are immutable: one without a secret can be shared, not copied.
+      return safe.equals(text) ? json : JsonNodeFactory.instance.stringNode(safe);
     }
     if (json.isArray()) {
       ArrayNode out = JsonNodeFactory.instance.arrayNode();
