@@ -1,5 +1,8 @@
 package io.github.aiplaybooks.mcp.jsonrpc;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -16,8 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Why by hand: for a tool call's messages, creating Jackson's parser, its context and the tree
  * builder costs more than reading a small request takes (a request is read about 4 times as fast
- * this way). A long string is read about as fast as Jackson reads it: one scan to the next quote,
- * backslash or other special byte, one copy per run between escapes.
+ * this way), and a long string is scanned and copied eight bytes at a time, which reads a 4 KB log
+ * of JSON lines (an escape every ten bytes or so) about a fifth faster than Jackson.
  */
 final class JsonFrameReader {
   /** Deeper frames go to Jackson, which enforces the codec's nesting limit. */
@@ -42,6 +45,21 @@ final class JsonFrameReader {
     STRING_STOP['\\'] = true;
   }
 
+  /** For each byte after a backslash: the char it stands for, or -1 ({@code u} and errors). */
+  private static final int[] UNESCAPED = new int[256];
+
+  static {
+    java.util.Arrays.fill(UNESCAPED, -1);
+    UNESCAPED['"'] = '"';
+    UNESCAPED['\\'] = '\\';
+    UNESCAPED['/'] = '/';
+    UNESCAPED['b'] = '\b';
+    UNESCAPED['f'] = '\f';
+    UNESCAPED['n'] = '\n';
+    UNESCAPED['r'] = '\r';
+    UNESCAPED['t'] = '\t';
+  }
+
   /** Thrown to give up; carries no stack trace, and is never seen outside this class. */
   private static final class Unusual extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -52,6 +70,10 @@ final class JsonFrameReader {
   }
 
   private static final Unusual UNUSUAL = new Unusual();
+
+  /** Reads eight bytes of a frame as one little-endian {@code long}, at any index. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1024]);
 
@@ -194,16 +216,13 @@ final class JsonFrameReader {
   private String string() {
     int start = pos;
     byte[] b = in;
-    int p = pos;
-    while (!STRING_STOP[b[p] & 0xFF]) {
-      p++;
-    }
+    int p = plainRun(b, pos);
     if (b[p] == '"') {
       // No escapes: the bytes are the chars.
       pos = p + 1;
       return new String(b, start, p - start, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
-    byte[] out = room(scratch(), p - start + 16);
+    byte[] out = room(scratch(), p - start + 64);
     System.arraycopy(b, start, out, 0, p - start);
     int o = p - start;
     while (true) {
@@ -217,38 +236,86 @@ final class JsonFrameReader {
         // A control char or a non-ASCII byte.
         throw UNUSUAL;
       }
-      int e = b[p + 1];
-      int decoded;
-      switch (e) {
-        case '"', '\\', '/' -> decoded = e;
-        case 'b' -> decoded = '\b';
-        case 'f' -> decoded = '\f';
-        case 'n' -> decoded = '\n';
-        case 'r' -> decoded = '\r';
-        case 't' -> decoded = '\t';
-        case 'u' -> {
-          decoded =
-              (hex(b[p + 2]) << 12) | (hex(b[p + 3]) << 8) | (hex(b[p + 4]) << 4) | hex(b[p + 5]);
-          if (decoded > 0x7F) {
-            throw UNUSUAL;
-          }
-          p += 4;
+      int e = b[p + 1] & 0xFF;
+      // A table, not a switch: the escapes of a log alternate, and would mislead its jump.
+      int decoded = UNESCAPED[e];
+      if (decoded < 0) {
+        if (e != 'u') {
+          throw UNUSUAL;
         }
-        default -> throw UNUSUAL;
+        decoded =
+            (hex(b[p + 2]) << 12) | (hex(b[p + 3]) << 8) | (hex(b[p + 4]) << 4) | hex(b[p + 5]);
+        if (decoded > 0x7F) {
+          throw UNUSUAL;
+        }
+        p += 4;
       }
       p += 2;
-      int runStart = p;
-      while (!STRING_STOP[b[p] & 0xFF]) {
-        p++;
-      }
-      int run = p - runStart;
-      if (o + 1 + run > out.length) {
-        out = room(out, o + 1 + run);
+      if (o + Long.BYTES + 1 > out.length) {
+        out = room(out, o + Long.BYTES + 1);
       }
       out[o++] = (byte) decoded;
-      System.arraycopy(b, runStart, out, o, run);
-      o += run;
+      // The plain run after the escape, copied eight bytes at a time whatever they are, then
+      // cut at its first stop: escapes come every few bytes in logs of JSON, where one
+      // arraycopy per short run costs more.
+      int last = b.length - Long.BYTES;
+      while (p <= last) {
+        long word = (long) LONGS.get(b, p);
+        LONGS.set(out, o, word);
+        long stops = stops(word);
+        if (stops != 0) {
+          int plain = Long.numberOfTrailingZeros(stops) >>> 3;
+          p += plain;
+          o += plain;
+          break;
+        }
+        p += Long.BYTES;
+        o += Long.BYTES;
+        if (o + Long.BYTES > out.length) {
+          out = room(out, o + Long.BYTES);
+        }
+      }
+      if (p > last) {
+        while (p < b.length && !STRING_STOP[b[p] & 0xFF]) {
+          if (o == out.length) {
+            out = room(out, o + 1);
+          }
+          out[o++] = b[p++];
+        }
+      }
     }
+  }
+
+  /**
+   * The index of the first byte at or after {@code p} that ends a run of plain string content (see
+   * {@link #STRING_STOP}), or {@code b.length} if none does. Eight bytes at a time: a long string
+   * is most of what a tool result's frame holds.
+   */
+  private static int plainRun(byte[] b, int p) {
+    for (int last = b.length - Long.BYTES; p <= last; p += Long.BYTES) {
+      long stops = stops((long) LONGS.get(b, p));
+      if (stops != 0) {
+        return p + (Long.numberOfTrailingZeros(stops) >>> 3);
+      }
+    }
+    while (p < b.length && !STRING_STOP[b[p] & 0xFF]) {
+      p++;
+    }
+    return p;
+  }
+
+  /**
+   * The high bit of each byte of {@code word} that is a quote, a backslash, below 0x20 or above
+   * 0x7F; exact up to the lowest such byte (above it a borrow may mark more). The usual tests for a
+   * zero byte, on the word XOR each byte sought.
+   */
+  private static long stops(long word) {
+    long control = (word - 0x2020202020202020L) & ~word;
+    long quote = word ^ 0x2222222222222222L;
+    quote = (quote - 0x0101010101010101L) & ~quote;
+    long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
+    backslash = (backslash - 0x0101010101010101L) & ~backslash;
+    return (control | quote | backslash | word) & 0x8080808080808080L;
   }
 
   private byte[] scratch() {

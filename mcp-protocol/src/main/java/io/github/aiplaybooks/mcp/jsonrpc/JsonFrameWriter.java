@@ -22,7 +22,7 @@ import tools.jackson.databind.node.StringNode;
  * <p>Why by hand: for the messages of a tool call, Jackson's generator costs more to set up than
  * the whole message takes to write, and it escapes a long string one {@code charAt} at a time
  * through a general loop; this writer escapes in one tight loop straight into a buffer kept per
- * thread and copies the frame out once.
+ * thread, remembers the bytes of member names it wrote lately, and copies the frame out once.
  */
 final class JsonFrameWriter {
   /** Deeper trees go to Jackson, which enforces its own write limits. */
@@ -30,6 +30,11 @@ final class JsonFrameWriter {
 
   /** Strings are escaped in chunks of this many chars, so the buffer grows by bounded steps. */
   private static final int CHUNK = 8192;
+
+  private static final int NAME_SLOTS = 64;
+
+  /** Longer names are not remembered. */
+  private static final int MAX_NAME_CHARS = 32;
 
   /** A buffer that grew past this is not kept for the thread's next message. */
   private static final int KEEP_MAX = 1 << 16;
@@ -75,6 +80,14 @@ final class JsonFrameWriter {
 
   private byte[] buf = new byte[8192];
   private int pos;
+
+  /**
+   * Member names written lately, quoted and escaped, by the low bits of their hash: a tool call's
+   * messages repeat a handful of names ({@code name}, {@code arguments}, {@code content}, ...).
+   */
+  private final String[] names = new String[NAME_SLOTS];
+
+  private final byte[][] nameBytes = new byte[NAME_SLOTS][];
 
   private JsonFrameWriter() {}
 
@@ -188,10 +201,11 @@ final class JsonFrameWriter {
         buf[pos++] = ',';
       }
       first = false;
-      if (!string(member.getKey())) {
+      if (!name(member.getKey())) {
         return false;
       }
-      buf[pos++] = ':'; // string() leaves room for it
+      ensure(1);
+      buf[pos++] = ':';
       if (!node(member.getValue(), depth)) {
         return false;
       }
@@ -237,6 +251,25 @@ final class JsonFrameWriter {
       value /= 10;
     }
     pos += digits;
+  }
+
+  /** Writes a member name, as {@link #string} would. */
+  private boolean name(String name) {
+    int slot = name.hashCode() & (NAME_SLOTS - 1);
+    String known = names[slot];
+    if (known != null && (known == name || known.equals(name))) {
+      raw(nameBytes[slot]);
+      return true;
+    }
+    int start = pos;
+    if (!string(name)) {
+      return false;
+    }
+    if (name.length() <= MAX_NAME_CHARS) {
+      nameBytes[slot] = Arrays.copyOfRange(buf, start, pos);
+      names[slot] = name;
+    }
+    return true;
   }
 
   /**

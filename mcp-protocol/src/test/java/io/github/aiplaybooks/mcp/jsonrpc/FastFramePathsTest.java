@@ -51,6 +51,18 @@ class FastFramePathsTest {
     assertSameEncoding(new JsonRpcSuccessResponse(JsonRpcId.of(1), result));
   }
 
+  @Test
+  void rememberedMemberNamesAreWrittenAsJacksonWritesThem() {
+    // "Aa" and "BB" share a hash code, so they take the same slot of the writer's name memory.
+    for (int round = 0; round < 3; round++) {
+      for (String name : List.of("Aa", "BB", "name", "Aa", "quote\"d", "x".repeat(40), "BB")) {
+        ObjectNode params = NODES.objectNode();
+        params.put(name, name).putObject("nested").put(name, round);
+        assertSameEncoding(new JsonRpcRequest(JsonRpcId.of(round), "m", params));
+      }
+    }
+  }
+
   private void assertSameEncoding(JsonRpcMessage message) {
     byte[] jackson;
     try {
@@ -154,6 +166,17 @@ class FastFramePathsTest {
                   .getBytes(StandardCharsets.UTF_8);
         };
     assertSameDecoding(mutated);
+  }
+
+  @Property(tries = 30)
+  void longStringsAreReadAsJacksonReadsThem(
+      @ForAll("longTexts") String text, @ForAll @IntRange(min = 0, max = 9) int cut) {
+    ObjectNode result = NODES.objectNode();
+    result.putArray("content").addObject().put("type", "text").put("text", text);
+    byte[] frame = framedByJackson(new JsonRpcSuccessResponse(JsonRpcId.of(1), result));
+    assertSameDecoding(frame);
+    // Cut short near the end, where the reader goes from words to bytes.
+    assertSameDecoding(java.util.Arrays.copyOf(frame, Math.max(0, frame.length - 4 - cut)));
   }
 
   private void assertSameDecoding(byte[] frame) {
