@@ -80,6 +80,7 @@ final class JsonFrameWriter {
 
   private byte[] buf = new byte[8192];
   private int pos;
+  private boolean busy;
 
   /**
    * Member names written lately, quoted and escaped, by the low bits of their hash: a tool call's
@@ -98,13 +99,20 @@ final class JsonFrameWriter {
   /** The frame, or {@code null} when the message holds something only Jackson writes. */
   static byte[] encode(JsonRpcMessage message) {
     JsonFrameWriter w = WRITERS.get();
-    w.pos = 0;
-    boolean written = w.message(message);
-    byte[] frame = written ? Arrays.copyOf(w.buf, w.pos) : null;
-    if (w.buf.length > KEEP_MAX) {
-      w.buf = new byte[8192];
+    if (w.busy) {
+      // Called again while writing (a node subclass that encodes when read): Jackson's turn.
+      return null;
     }
-    return frame;
+    w.busy = true;
+    w.pos = 0;
+    try {
+      return w.message(message) ? Arrays.copyOf(w.buf, w.pos) : null;
+    } finally {
+      w.busy = false;
+      if (w.buf.length > KEEP_MAX) {
+        w.buf = new byte[8192];
+      }
+    }
   }
 
   private boolean message(JsonRpcMessage message) {

@@ -63,6 +63,25 @@ class FastFramePathsTest {
     }
   }
 
+  @Test
+  void aNodeThatEncodesWhileBeingWrittenDoesNotCorruptTheFrame() {
+    ObjectNode reentrant =
+        new ObjectNode(NODES) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public java.util.Set<java.util.Map.Entry<String, JsonNode>> properties() {
+            codec.encode(new JsonRpcNotification("inner", NODES.objectNode().put("k", "v")));
+            return super.properties();
+          }
+        };
+    reentrant.put("outer", "value");
+    JsonRpcMessage m = new JsonRpcRequest(JsonRpcId.of(1), "m", reentrant);
+    assertThat(new String(codec.encode(m), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"m\",\"params\":{\"outer\":\"value\"}}");
+  }
+
   private void assertSameEncoding(JsonRpcMessage message) {
     byte[] jackson;
     try {
