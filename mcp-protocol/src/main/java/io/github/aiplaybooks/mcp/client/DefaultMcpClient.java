@@ -78,7 +78,15 @@ import tools.jackson.databind.node.ObjectNode;
 final class DefaultMcpClient implements McpClient {
   private static final Logger log = LoggerFactory.getLogger(McpClient.class);
   private static final int MAX_PAGES = 10_000;
-  private static final Duration PROGRESS_GRACE = Duration.ofSeconds(5);
+
+  /**
+   * How many finished requests keep their progress listener. A Streamable HTTP server that answers
+   * with one JSON body sends the request's progress on its GET stream, which may be read after the
+   * answer; however late it comes, it still reaches the listener unless this many later requests
+   * with listeners finished first. A count, not a time: under load a reader thread can lag any
+   * number of seconds, and a grace period lost that race.
+   */
+  static final int FINISHED_PROGRESS_LISTENERS = 64;
 
   private final String name;
   private final String remote;
@@ -101,6 +109,10 @@ final class DefaultMcpClient implements McpClient {
   private final Logger serverLog;
   private final Map<JsonRpcId, Pending> pending = new ConcurrentHashMap<>();
   private final Map<JsonRpcId, ProgressListener> progress = new ConcurrentHashMap<>();
+
+  /** The finished requests whose listeners are still in {@link #progress}, oldest first. */
+  private final java.util.ArrayDeque<JsonRpcId> finishedWithListener =
+      new java.util.ArrayDeque<>(); // guarded by itself
 
   /** The tools as last listed, by name: their outputSchema checks call results. */
   private final Map<String, KnownTool> knownTools = new ConcurrentHashMap<>();
@@ -438,7 +450,7 @@ final class DefaultMcpClient implements McpClient {
             timer.cancel(false);
           }
           if (listener != null) {
-            forgetProgressListener(id, listener);
+            forgetProgressListenerLater(id);
           }
           if (pending.remove(id, entry) && future.isCancelled()) {
             sendCancelled(id, "cancelled by the client");
@@ -465,16 +477,20 @@ final class DefaultMcpClient implements McpClient {
   }
 
   /**
-   * Removes a finished request's progress listener after a grace period: a server that answers with
-   * one JSON body sends the request's progress on its GET stream, which may arrive after the
-   * answer.
+   * Keeps a finished request's progress listener for progress that trails the answer (see {@link
+   * #FINISHED_PROGRESS_LISTENERS}), and removes the listener of the oldest finished request beyond
+   * that bound.
    */
-  private void forgetProgressListener(JsonRpcId id, ProgressListener listener) {
-    try {
-      timers.schedule(
-          () -> progress.remove(id, listener), PROGRESS_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      progress.remove(id, listener);
+  private void forgetProgressListenerLater(JsonRpcId id) {
+    JsonRpcId evicted = null;
+    synchronized (finishedWithListener) {
+      finishedWithListener.addLast(id);
+      if (finishedWithListener.size() > FINISHED_PROGRESS_LISTENERS) {
+        evicted = finishedWithListener.removeFirst();
+      }
+    }
+    if (evicted != null) {
+      progress.remove(evicted);
     }
   }
 

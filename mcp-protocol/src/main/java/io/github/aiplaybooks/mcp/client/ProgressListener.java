@@ -9,7 +9,9 @@ import io.github.aiplaybooks.mcp.schema.ProgressNotificationParams;
  * <p>Over stdio, and over Streamable HTTP when the server answers the request with an SSE stream,
  * every notification comes before the request's result is delivered. A Streamable HTTP server that
  * answers with one JSON body sends the progress on its separate GET stream instead, so a
- * notification may come after the result; the listener still gets it up to five seconds after.
+ * notification may come after the result, however late; the listener still gets it, unless the
+ * client has finished 64 more requests with progress listeners since (the client keeps that many
+ * finished listeners, not more).
  */
 @FunctionalInterface
 public interface ProgressListener {

@@ -312,6 +312,11 @@ final class StreamableHttpTransport implements ClientTransport {
   }
 
   private void deliverJsonBody(byte[] bytes) {
+    if (!startsWithArray(bytes)) {
+      // One message, the usual answer: the codec reads it, by its fast path when it can.
+      deliver(codec.decode(bytes));
+      return;
+    }
     JsonNode tree;
     try {
       tree = codec.mapper().readTree(bytes);
@@ -326,6 +331,15 @@ final class StreamableHttpTransport implements ClientTransport {
     } else {
       deliver(codec.decodeTree(tree));
     }
+  }
+
+  private static boolean startsWithArray(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return b == '[';
+      }
+    }
+    return false;
   }
 
   private void deliver(DecodeResult decoded) {

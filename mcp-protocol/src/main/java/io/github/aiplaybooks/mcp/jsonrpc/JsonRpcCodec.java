@@ -20,6 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
  * when it could be read. Encoding writes compact JSON on one line (no raw newline ever appears, so
  * the output is a valid stdio frame).
  *
+ * <p>Frames of plain JSON (ASCII strings, integers, no duplicate names) are read, and messages of
+ * plain JSON (no floating-point numbers, no surrogate chars) written, by hand rather than through
+ * Jackson's parser and generator, which cost more to set up than a tool call's messages take to
+ * read or write; the result is the same tree, and the same bytes, as Jackson's. Everything else
+ * goes through Jackson.
+ *
  * <p>Instances are immutable and thread-safe.
  *
  * <pre>{@code
@@ -106,6 +112,17 @@ public final class JsonRpcCodec {
     if (length > maxFrameBytes) {
       return oversized(length);
     }
+    if (offset + length == frame.length) {
+      JsonNode tree = JsonFrameReader.read(frame, offset, maxNestingDepth);
+      if (tree != null) {
+        return decodeTree(tree);
+      }
+    }
+    return decodeWithJackson(frame, offset, length);
+  }
+
+  /** The general path: every frame, read by Jackson into the same tree as the fast one. */
+  DecodeResult decodeWithJackson(byte[] frame, int offset, int length) {
     JsonNode tree;
     try {
       tree = mapper.readTree(frame, offset, length);
@@ -218,6 +235,12 @@ public final class JsonRpcCodec {
 
   /** Encodes a message as compact UTF-8 JSON without a trailing newline. */
   public byte[] encode(JsonRpcMessage message) {
+    byte[] frame = JsonFrameWriter.encode(message);
+    return frame != null ? frame : encodeWithJackson(message);
+  }
+
+  /** The general path: every message Jackson can write, byte for byte as the fast one. */
+  byte[] encodeWithJackson(JsonRpcMessage message) {
     // Segments that are joined once at the end, where a ByteArrayOutputStream copies on every
     // doubling and again when done.
     ByteArrayBuilder out = new ByteArrayBuilder(256);

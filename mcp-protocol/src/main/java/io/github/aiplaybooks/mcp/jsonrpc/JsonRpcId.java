@@ -119,6 +119,21 @@ public final class JsonRpcId {
     }
   }
 
+  /**
+   * Writes the id as {@link #writeTo(JsonGenerator)} would; {@code false} (nothing written) for a
+   * number that is not a {@code long}, which only Jackson writes.
+   */
+  boolean writeTo(JsonFrameWriter w) {
+    if (text != null) {
+      return w.string(text);
+    }
+    if (isInteger) {
+      w.number(integer);
+      return true;
+    }
+    return false;
+  }
+
   /** Whether this id is a string. */
   public boolean isString() {
     return text != null;

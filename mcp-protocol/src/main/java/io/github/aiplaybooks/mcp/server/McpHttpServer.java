@@ -34,6 +34,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -425,12 +426,24 @@ public final class McpHttpServer implements AutoCloseable {
           "Request id " + request.id() + " is already in use");
       return;
     }
+    // Done once, before the answer goes out: the client may send its next request the moment it
+    // reads the answer, and that request must find this one finished (its id free, the session
+    // idle since the answer, not since whenever this thread got to run again).
+    AtomicBoolean done = new AtomicBoolean();
+    Runnable finished =
+        () -> {
+          if (done.compareAndSet(false, true)) {
+            session.requestStreams.remove(request.id(), stream);
+            session.lastActivity = options.clock().instant();
+          }
+        };
     try {
       session.connection.receive(message);
       if (sse) {
-        streamUntilResponse(exchange, stream);
+        streamUntilResponse(exchange, stream, finished);
       } else {
         JsonRpcMessage response = awaitResponse(stream);
+        finished.run();
         if (response == END) {
           exchange.sendResponseHeaders(204, -1);
         } else {
@@ -438,8 +451,7 @@ public final class McpHttpServer implements AutoCloseable {
         }
       }
     } finally {
-      session.requestStreams.remove(request.id(), stream);
-      session.lastActivity = options.clock().instant();
+      finished.run();
     }
   }
 
@@ -517,7 +529,9 @@ public final class McpHttpServer implements AutoCloseable {
     }
   }
 
-  private void streamUntilResponse(HttpExchange exchange, RequestStream stream) throws IOException {
+  /** Streams the request's messages until its response; runs {@code finished} before that. */
+  private void streamUntilResponse(HttpExchange exchange, RequestStream stream, Runnable finished)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
     exchange.sendResponseHeaders(200, 0);
@@ -528,10 +542,12 @@ public final class McpHttpServer implements AutoCloseable {
         if (m == END) {
           return;
         }
-        writeEvent(out, m);
         if (m instanceof JsonRpcResponse) {
+          finished.run();
+          writeEvent(out, m);
           return;
         }
+        writeEvent(out, m);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
