@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -74,6 +75,11 @@ public final class McpHttpServer implements AutoCloseable {
   private static final JsonRpcMessage END =
       new JsonRpcSuccessResponse(
           JsonRpcId.of("end-of-stream"), tools.jackson.databind.node.NullNode.getInstance());
+
+  /** Wakes a superseded GET stream's handler so it ends; compared by identity, never sent. */
+  private static final JsonRpcMessage TAKEN_OVER =
+      new JsonRpcSuccessResponse(
+          JsonRpcId.of("stream-taken-over"), tools.jackson.databind.node.NullNode.getInstance());
 
   /**
    * The JDK server writes a response's headers and its body as two packets; with Nagle's algorithm
@@ -194,7 +200,9 @@ public final class McpHttpServer implements AutoCloseable {
 
   private boolean isIdle(Session s) {
     Instant cutoff = options.clock().instant().minus(options.sessionIdleTimeout());
-    return s.requestStreams.isEmpty() && !s.getStreamOpen.get() && s.lastActivity.isBefore(cutoff);
+    return s.requestStreams.isEmpty()
+        && s.openGetStreams.get() == 0
+        && s.lastActivity.isBefore(cutoff);
   }
 
   private void closeIdleSessions() {
@@ -216,10 +224,18 @@ public final class McpHttpServer implements AutoCloseable {
      * Messages for the GET stream. They wait here while no GET stream is open (a client opens it
      * just after initializing), up to a bound beyond which they are dropped.
      */
-    final BlockingQueue<JsonRpcMessage> standalone = new LinkedBlockingQueue<>(STANDALONE_BACKLOG);
+    final LinkedBlockingDeque<JsonRpcMessage> standalone =
+        new LinkedBlockingDeque<>(STANDALONE_BACKLOG);
 
-    final java.util.concurrent.atomic.AtomicBoolean getStreamOpen =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    /**
+     * The newest GET stream. A client that lost its stream opens another; the newest takes over,
+     * and an older one's handler ends without taking a message.
+     */
+    final java.util.concurrent.atomic.AtomicLong getStreamGeneration =
+        new java.util.concurrent.atomic.AtomicLong();
+
+    final java.util.concurrent.atomic.AtomicInteger openGetStreams =
+        new java.util.concurrent.atomic.AtomicInteger();
     volatile Instant lastActivity;
 
     Session(String id) {
@@ -572,19 +588,30 @@ public final class McpHttpServer implements AutoCloseable {
     if (session == null) {
       return;
     }
-    if (!session.getStreamOpen.compareAndSet(false, true)) {
-      sendText(exchange, 409, "This session already has an open GET stream");
-      return;
+    LinkedBlockingDeque<JsonRpcMessage> queue = session.standalone;
+    long generation = session.getStreamGeneration.incrementAndGet();
+    session.openGetStreams.incrementAndGet();
+    if (generation > 1) {
+      // Wake an older stream's handler waiting for a message, so it ends now and takes none.
+      queue.offerFirst(TAKEN_OVER);
     }
-    BlockingQueue<JsonRpcMessage> queue = session.standalone;
     try {
       exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
       exchange.getResponseHeaders().set("Cache-Control", "no-cache");
       exchange.sendResponseHeaders(200, 0);
       OutputStream out = exchange.getResponseBody();
       out.flush();
-      while (!closed && session.connection.isOpen()) {
+      while (!closed
+          && session.connection.isOpen()
+          && session.getStreamGeneration.get() == generation) {
         JsonRpcMessage m = queue.poll(KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS);
+        if (m == TAKEN_OVER) {
+          continue; // meant for an older stream, which has ended; the loop checks whose turn it is
+        }
+        if (m != null && session.getStreamGeneration.get() != generation) {
+          requeue(queue, m, session); // a newer stream took over while this one waited
+          return;
+        }
         if (m == END) {
           return;
         }
@@ -593,14 +620,27 @@ public final class McpHttpServer implements AutoCloseable {
           out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
           out.flush();
         } else {
-          writeEvent(out, m);
+          try {
+            writeEvent(out, m);
+          } catch (IOException e) {
+            requeue(queue, m, session); // the client went away: the next GET stream gets it
+            throw e;
+          }
         }
         session.lastActivity = options.clock().instant();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      session.getStreamOpen.set(false);
+      session.openGetStreams.decrementAndGet();
+    }
+  }
+
+  /** Puts {@code m} back at the head of the GET stream's queue, for the next stream to send. */
+  private static void requeue(
+      LinkedBlockingDeque<JsonRpcMessage> queue, JsonRpcMessage m, Session s) {
+    if (!queue.offerFirst(m)) {
+      log.debug("Session {} has a full backlog; dropping {}", s.id, m);
     }
   }
 

@@ -10,7 +10,10 @@ import io.github.aiplaybooks.mcp.server.HttpServerOptions;
 import io.github.aiplaybooks.mcp.server.McpHttpServer;
 import io.github.aiplaybooks.mcp.server.McpServer;
 import io.github.aiplaybooks.mcp.testing.TestTools;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -21,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -228,6 +232,62 @@ class StreamableHttpTest {
     assertThat(client.callTool("echo", json("{\"message\":\"sse\"}")).joinedText())
         .isEqualTo("sse");
     client.close();
+  }
+
+  @Test
+  void aNewGetStreamTakesOverFromAnOlderOneAndNoMessageIsLost() throws Exception {
+    // A client whose GET stream dropped opens another while the server's handler of the old one
+    // still waits for a message: the new stream takes over, and messages go to it.
+    start(HttpServerOptions.builder().responseMode(HttpServerOptions.ResponseMode.JSON).build());
+    String session = initializeRaw();
+    HttpRequest get =
+        HttpRequest.newBuilder(http.endpoint())
+            .header("Accept", "text/event-stream")
+            .header("Mcp-Session-Id", session)
+            .GET()
+            .build();
+    HttpResponse<InputStream> first =
+        raw.sendAsync(get, HttpResponse.BodyHandlers.ofInputStream()).get(20, TimeUnit.SECONDS);
+    assertThat(first.statusCode()).isEqualTo(200);
+    HttpResponse<InputStream> second =
+        raw.sendAsync(get, HttpResponse.BodyHandlers.ofInputStream()).get(20, TimeUnit.SECONDS);
+    assertThat(second.statusCode()).isEqualTo(200);
+
+    // In JSON mode a call's progress travels on the GET stream.
+    HttpResponse<String> answer =
+        post(
+            "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"progress\","
+                + "\"arguments\":{\"steps\":3},\"_meta\":{\"progressToken\":\"tok\"}}}",
+            "Mcp-Session-Id",
+            session);
+    assertThat(answer.body()).contains("done");
+
+    List<String> events = new CopyOnWriteArrayList<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(second.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while (events.size() < 3 && (line = in.readLine()) != null) {
+                  if (line.startsWith("data: ")) {
+                    events.add(line.substring(6));
+                  }
+                }
+              } catch (IOException e) {
+                // the stream ended: the assertion below says what was missing
+              }
+            });
+    reader.start();
+    reader.join(20_000);
+    assertThat(events)
+        .hasSize(3)
+        .allSatisfy(e -> assertThat(e).contains("notifications/progress").contains("\"tok\""));
+    assertThat(events.get(0)).contains("\"progress\":1");
+    assertThat(events.get(2)).contains("\"progress\":3");
+    first.body().close();
+    second.body().close();
   }
 
   @Test
