@@ -75,13 +75,7 @@ final class ReportRendering {
         }
         b.append("| time | step | event |\n|---|---|---|\n");
         for (IncidentReport.TimelineEntry e : r.timeline()) {
-          b.append("| ")
-              .append(cell(String.valueOf(e.time())))
-              .append(" | ")
-              .append(cell(e.step() == null ? "" : e.step()))
-              .append(" | ")
-              .append(cell(e.event()))
-              .append(" |\n");
+          row(b, String.valueOf(e.time()), e.step() == null ? "" : e.step(), e.event());
         }
         b.append('\n');
         return;
@@ -119,21 +113,15 @@ final class ReportRendering {
         b.append("| step | action | target | decision | result | detail | rollback |\n");
         b.append("|---|---|---|---|---|---|---|\n");
         for (IncidentReport.ActionEntry a : r.remediation()) {
-          b.append("| ")
-              .append(cell(a.step()))
-              .append(" | ")
-              .append(cell(a.action()))
-              .append(" | ")
-              .append(cell(a.target()))
-              .append(" | ")
-              .append(cell(a.outcome()))
-              .append(" | ")
-              .append(cell(a.result()))
-              .append(" | ")
-              .append(cell(a.detail()))
-              .append(" | ")
-              .append(cell(a.inverse() == null ? "none" : a.inverse()))
-              .append(" |\n");
+          row(
+              b,
+              a.step(),
+              a.action(),
+              a.target(),
+              a.outcome(),
+              a.result(),
+              a.detail(),
+              a.inverse() == null ? "none" : a.inverse());
         }
         b.append('\n');
         return;
@@ -172,19 +160,7 @@ final class ReportRendering {
         b.append("| step | action | target | status | approver | comment |\n");
         b.append("|---|---|---|---|---|---|\n");
         for (IncidentReport.ApprovalEntry a : r.approvals()) {
-          b.append("| ")
-              .append(cell(a.step()))
-              .append(" | ")
-              .append(cell(a.action()))
-              .append(" | ")
-              .append(cell(a.target()))
-              .append(" | ")
-              .append(cell(a.status()))
-              .append(" | ")
-              .append(cell(a.approver()))
-              .append(" | ")
-              .append(cell(a.comment()))
-              .append(" |\n");
+          row(b, a.step(), a.action(), a.target(), a.status(), a.approver(), a.comment());
         }
         b.append('\n');
         return;
@@ -195,17 +171,7 @@ final class ReportRendering {
         }
         b.append("| step | check | result | attempts | detail |\n|---|---|---|---|---|\n");
         for (IncidentReport.VerificationEntry v : r.verification()) {
-          b.append("| ")
-              .append(cell(v.step()))
-              .append(" | ")
-              .append(cell(v.check()))
-              .append(" | ")
-              .append(cell(v.result()))
-              .append(" | ")
-              .append(v.attempts())
-              .append(" | ")
-              .append(cell(v.detail()))
-              .append(" |\n");
+          row(b, v.step(), v.check(), v.result(), String.valueOf(v.attempts()), v.detail());
         }
         b.append('\n');
         return;
@@ -216,17 +182,7 @@ final class ReportRendering {
         }
         b.append("| undoes | inverse | target | status | detail |\n|---|---|---|---|---|\n");
         for (IncidentReport.RollbackEntry e : r.rollback()) {
-          b.append("| ")
-              .append(cell(e.undoes()))
-              .append(" | ")
-              .append(cell(e.action()))
-              .append(" | ")
-              .append(cell(e.target()))
-              .append(" | ")
-              .append(cell(e.status()))
-              .append(" | ")
-              .append(cell(e.detail()))
-              .append(" |\n");
+          row(b, e.undoes(), e.action(), e.target(), e.status(), e.detail());
         }
         b.append('\n');
         return;
@@ -304,14 +260,19 @@ final class ReportRendering {
     return Character.toUpperCase(t.charAt(0)) + t.substring(1);
   }
 
-  private static void row(StringBuilder b, String k, String v) {
-    b.append("| ").append(k).append(" | ").append(cell(v)).append(" |\n");
-  }
-
   private static void item(StringBuilder b, String k, String v) {
     if (v != null) {
       b.append("- ").append(k).append(": ").append(v.replace("\n", " ")).append('\n');
     }
+  }
+
+  /** One table row: {@code | a | b |}, each cell escaped. */
+  private static void row(StringBuilder b, String... cells) {
+    b.append('|');
+    for (String c : cells) {
+      b.append(' ').append(cell(c)).append(" |");
+    }
+    b.append('\n');
   }
 
   private static String cell(String s) {
