@@ -1088,10 +1088,7 @@ public final class PlaybookEngine implements AutoCloseable {
 
     /** How often an answer outside its schema is re-asked; 2 unless set (at most 10). */
     public Builder maxReasks(int maxReasks) {
-      if (maxReasks < 0 || maxReasks > 10) {
-        throw new IllegalArgumentException("maxReasks: must be 0 to 10, was " + maxReasks);
-      }
-      this.maxReasks = maxReasks;
+      this.maxReasks = inRange(maxReasks, 0, 10, "maxReasks");
       return this;
     }
 
@@ -1101,10 +1098,7 @@ public final class PlaybookEngine implements AutoCloseable {
      * again.
      */
     public Builder modelRetries(int retries) {
-      if (retries < 0 || retries > 10) {
-        throw new IllegalArgumentException("modelRetries: must be 0 to 10, was " + retries);
-      }
-      this.modelRetries = retries;
+      this.modelRetries = inRange(retries, 0, 10, "modelRetries");
       return this;
     }
 
@@ -1180,10 +1174,7 @@ public final class PlaybookEngine implements AutoCloseable {
 
     /** How many rounds of tool calls a model step may make before it must answer; 8 unless set. */
     public Builder maxToolRounds(int rounds) {
-      if (rounds < 0 || rounds > 50) {
-        throw new IllegalArgumentException("maxToolRounds: must be 0 to 50, was " + rounds);
-      }
-      this.maxToolRounds = rounds;
+      this.maxToolRounds = inRange(rounds, 0, 50, "maxToolRounds");
       return this;
     }
 
@@ -1206,6 +1197,14 @@ public final class PlaybookEngine implements AutoCloseable {
     public Builder listener(RunListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
+    }
+
+    private static int inRange(int value, int min, int max, String field) {
+      if (value < min || value > max) {
+        throw new IllegalArgumentException(
+            field + ": must be " + min + " to " + max + ", was " + value);
+      }
+      return value;
     }
 
     private static Duration positive(Duration d, String field) {
